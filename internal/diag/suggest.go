@@ -1,0 +1,80 @@
+package diag
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Suggest returns a "did you mean ..." hint naming the candidates closest to
+// name by edit distance (case-insensitive), or "" when none is close enough.
+// A candidate is close when its distance is at most a third of the longer
+// string's length (at least 1), or when one contains the other.
+func Suggest(name string, candidates []string) string {
+	best := Closest(name, candidates, 3)
+	if len(best) == 0 {
+		return ""
+	}
+	quoted := make([]string, len(best))
+	for i, c := range best {
+		quoted[i] = fmt.Sprintf("%q", c)
+	}
+	return "did you mean " + strings.Join(quoted, " or ") + "?"
+}
+
+// Closest returns up to limit candidates nearest to name, nearest first,
+// ties broken alphabetically. Candidates that are too far are left out.
+func Closest(name string, candidates []string, limit int) []string {
+	type scored struct {
+		s    string
+		dist int
+	}
+	lname := strings.ToLower(name)
+	var near []scored
+	seen := map[string]bool{}
+	for _, c := range candidates {
+		if seen[c] || c == "" {
+			continue
+		}
+		seen[c] = true
+		lc := strings.ToLower(c)
+		d := Distance(lname, lc)
+		maxLen := max(len(lname), len(lc))
+		if d <= max(1, maxLen/3) || (len(lname) >= 3 && strings.Contains(lc, lname)) {
+			near = append(near, scored{c, d})
+		}
+	}
+	slices.SortFunc(near, func(a, b scored) int {
+		if a.dist != b.dist {
+			return a.dist - b.dist
+		}
+		return strings.Compare(a.s, b.s)
+	})
+	var out []string
+	for _, n := range near[:min(limit, len(near))] {
+		out = append(out, n.s)
+	}
+	return out
+}
+
+// Distance is the Levenshtein edit distance between a and b, over runes.
+func Distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
