@@ -1,0 +1,116 @@
+// Package config reads dossier.yaml, the site settings at a dossier's root.
+//
+// Keys: title (required), description, base_url (absolute http(s) URL,
+// default "/"), language (BCP 47, default "en"), tlp (the site's default
+// handling label, default TLP:CLEAR), publish_max_tlp (the highest label a
+// publishing build lets through, default TLP:CLEAR), cname (custom domain
+// for GitHub Pages), author. Unknown keys are warnings with a suggestion;
+// wrong types and bad values are errors at their line and column.
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"net/url"
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/diag"
+	"github.com/dossier-project/dossier/internal/yamlfile"
+)
+
+// File is the settings file's name at the dossier root.
+const File = "dossier.yaml"
+
+// Config is the site's settings.
+type Config struct {
+	Title         string          `yaml:"title"`
+	Description   string          `yaml:"description"`
+	BaseURL       yamlfile.Scalar `yaml:"base_url"`
+	Language      string          `yaml:"language"`
+	TLP           yamlfile.Scalar `yaml:"tlp"`
+	PublishMaxTLP yamlfile.Scalar `yaml:"publish_max_tlp"`
+	CNAME         string          `yaml:"cname"`
+	Author        string          `yaml:"author"`
+}
+
+// Load reads dossier.yaml from fsys. A missing file is an error that says
+// how to create one.
+func Load(fsys fs.FS) (*Config, diag.List) {
+	src, err := fs.ReadFile(fsys, File)
+	if errors.Is(err, fs.ErrNotExist) {
+		d := diag.Errorf(diag.Pos{File: File}, "no %s here: this folder is not a dossier", File)
+		d.Suggestion = "run dossier init DIR to start one, or pass -src DIR"
+		return nil, diag.List{d}
+	}
+	if err != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: File}, "%v", err)}
+	}
+	return Parse(src)
+}
+
+// Parse decodes the contents of dossier.yaml and applies defaults.
+func Parse(src []byte) (*Config, diag.List) {
+	cfg := &Config{}
+	diags := yamlfile.Decode(File, src, 1, cfg)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	diags.Append(cfg.validate())
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return cfg, diags
+}
+
+func (c *Config) validate() diag.List {
+	var diags diag.List
+	if strings.TrimSpace(c.Title) == "" {
+		d := diag.Errorf(diag.Pos{File: File, Line: 1, Col: 1}, "missing title: the dossier needs a title")
+		d.Suggestion = `add title: "..."`
+		diags.Add(d)
+	}
+	if c.Language == "" {
+		c.Language = "en"
+	}
+	if c.BaseURL.Value == "" {
+		c.BaseURL.Value = "/"
+	}
+	if err := checkBaseURL(c.BaseURL.Value); err != "" {
+		diags.Add(diag.Errorf(c.pos(c.BaseURL), "base_url %q %s", c.BaseURL.Value, err))
+	}
+	return diags
+}
+
+func (c *Config) pos(s yamlfile.Scalar) diag.Pos {
+	return diag.Pos{File: File, Line: s.Line, Col: s.Col}
+}
+
+// checkBaseURL returns what is wrong with a base URL, or "".
+func checkBaseURL(raw string) string {
+	if raw == "/" {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil:
+		return "is not a URL"
+	case u.Scheme != "http" && u.Scheme != "https":
+		return "must start with https:// (or http://)"
+	case u.Host == "":
+		return "has no host"
+	case u.RawQuery != "" || u.Fragment != "":
+		return "must not have a query or fragment"
+	}
+	return ""
+}
+
+// WithBaseURL returns a copy of c with base_url replaced (the -base-url
+// flag). It validates the new value.
+func (c *Config) WithBaseURL(raw string) (*Config, error) {
+	if msg := checkBaseURL(raw); msg != "" {
+		return nil, errors.New("-base-url " + raw + " " + msg)
+	}
+	out := *c
+	out.BaseURL = yamlfile.Scalar{Value: raw}
+	return &out, nil
+}

@@ -1,0 +1,97 @@
+package content
+
+import (
+	"github.com/dossier-project/dossier/internal/diag"
+	"github.com/dossier-project/dossier/internal/yamlfile"
+)
+
+// Kind is a page's kind, given by its folder.
+type Kind string
+
+// The page kinds, in the order lists and navigation show them.
+const (
+	Home       Kind = "home"
+	Brief      Kind = "brief"
+	Actor      Kind = "actor"
+	Event      Kind = "event"
+	Commentary Kind = "commentary"
+	Source     Kind = "source"
+)
+
+// Kinds lists every kind except Home, in display order.
+func Kinds() []Kind { return []Kind{Brief, Actor, Event, Commentary, Source} }
+
+// Folder is the kind's folder under content/ and its URL section.
+func (k Kind) Folder() string {
+	switch k {
+	case Brief:
+		return "briefs"
+	case Actor:
+		return "actors"
+	case Event:
+		return "events"
+	case Commentary:
+		return "commentary"
+	case Source:
+		return "sources"
+	}
+	return ""
+}
+
+// Plural is the kind's human plural, used in headings.
+func (k Kind) Plural() string {
+	switch k {
+	case Brief:
+		return "Briefs"
+	case Actor:
+		return "Actors"
+	case Event:
+		return "Events"
+	case Commentary:
+		return "Commentary"
+	case Source:
+		return "Sources"
+	}
+	return "Home"
+}
+
+// KindOfFolder returns the kind whose folder is name.
+func KindOfFolder(name string) (Kind, bool) {
+	for _, k := range Kinds() {
+		if k.Folder() == name {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// Scalar is a positioned front-matter value.
+type Scalar = yamlfile.Scalar
+
+// Page is one content file.
+type Page struct {
+	Kind Kind
+	// File is the slash path from the dossier root: "content/briefs/x.md".
+	File string
+	Slug string
+	Meta Meta
+	// Src is the whole file; Body the Markdown after the front matter,
+	// which starts on line BodyLine of the file.
+	Src      []byte
+	Body     []byte
+	BodyLine int
+}
+
+// Pos returns the position of a scalar in this page's file.
+func (p *Page) Pos(s Scalar) diag.Pos {
+	return diag.Pos{File: p.File, Line: s.Line, Col: s.Col}
+}
+
+// TopPos is the position of the page's first line, for page-wide messages.
+func (p *Page) TopPos() diag.Pos { return diag.Pos{File: p.File, Line: 1, Col: 1} }
+
+// BodyPos converts a byte offset in Body to a position in the file.
+func (p *Page) BodyPos(offset int) diag.Pos {
+	line, col := diag.LineCol(p.Body, offset)
+	return diag.Pos{File: p.File, Line: p.BodyLine + line - 1, Col: col}
+}

@@ -1,0 +1,66 @@
+package yamlfile
+
+import (
+	"fmt"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/token"
+)
+
+// Scalar is a YAML scalar's text with the line and column where it was
+// written. The zero Scalar means "absent". Numbers and booleans keep their
+// literal text ("2", "true"); null becomes absent.
+type Scalar struct {
+	Value  string
+	Line   int
+	Col    int
+	Quoted bool
+}
+
+// UnmarshalYAML implements go-yaml's NodeUnmarshaler.
+func (s *Scalar) UnmarshalYAML(node ast.Node) error {
+	line, col := nodePos(node)
+	switch n := node.(type) {
+	case *ast.NullNode:
+		*s = Scalar{}
+		return nil
+	case *ast.StringNode:
+		*s = Scalar{Value: n.Value, Line: line, Col: col}
+		if tk := n.GetToken(); tk != nil {
+			s.Quoted = tk.Type == token.DoubleQuoteType || tk.Type == token.SingleQuoteType
+		}
+		return nil
+	case ast.ScalarNode:
+		*s = Scalar{Value: fmt.Sprint(n.GetValue()), Line: line, Col: col}
+		if tk := n.GetToken(); tk != nil {
+			s.Value = tk.Value
+		}
+		return nil
+	}
+	return &PosError{Line: line, Col: col, Msg: fmt.Sprintf("expected a single value, found %s", describe(node))}
+}
+
+// IsZero reports whether the scalar was absent.
+func (s Scalar) IsZero() bool { return s.Value == "" && s.Line == 0 }
+
+// String returns the scalar's text.
+func (s Scalar) String() string { return s.Value }
+
+// ColAt returns the file column of byte offset i within Value, skipping an
+// opening quote, so an error found inside a value points at its character.
+func (s Scalar) ColAt(i int) int {
+	if s.Quoted {
+		return s.Col + 1 + i
+	}
+	return s.Col + i
+}
+
+func describe(node ast.Node) string {
+	switch node.Type() {
+	case ast.MappingType, ast.MappingValueType:
+		return "a mapping (key: value)"
+	case ast.SequenceType:
+		return "a list"
+	}
+	return node.Type().String()
+}
