@@ -95,3 +95,11 @@ func (p *Page) BodyPos(offset int) diag.Pos {
 	line, col := diag.LineCol(p.Body, offset)
 	return diag.Pos{File: p.File, Line: p.BodyLine + line - 1, Col: col}
 }
+
+// Path is the page's site-relative URL path: "" for home, "briefs/x/".
+func (p *Page) Path() string {
+	if p.Kind == Home {
+		return ""
+	}
+	return p.Kind.Folder() + "/" + p.Slug + "/"
+}

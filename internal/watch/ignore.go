@@ -22,11 +22,17 @@ func ignored(name string) bool {
 	return isVimSwap(name) || isVimProbe(name) || isTemp(name) || isSedTemp(name)
 }
 
-// isVimSwap matches vim's swap files: ".swp", then ".swo", ".swn", ... on
-// conflicts, and ".swx", which vim creates to test a folder.
+// isVimSwap matches vim's swap files: ".swp", ".swo", ".swx" (which vim
+// creates to test a folder), and the hidden ".x.swn" ... ".x.swa" that vim
+// falls back to on conflicts (so that static/movie.swf is kept).
 func isVimSwap(name string) bool {
-	ext := path.Ext(name)
-	return len(ext) == 4 && strings.HasPrefix(ext, ".sw") && (ext[3] == 'x' || 'a' <= ext[3] && ext[3] <= 'p')
+	switch ext := path.Ext(name); {
+	case ext == ".swp" || ext == ".swo" || ext == ".swx":
+		return true
+	case len(ext) == 4 && strings.HasPrefix(ext, ".sw"):
+		return strings.HasPrefix(name, ".") && 'a' <= ext[3] && ext[3] <= 'p'
+	}
+	return false
 }
 
 // isVimProbe matches the file vim writes to check that it may create files

@@ -15,14 +15,10 @@ func (w *Watcher) run() {
 	defer close(w.stopped)
 	defer close(w.errs)
 	defer close(w.batches)
-	var (
-		pending = map[string]bool{} // gathered, batch not yet due
-		first   time.Time           // first event of pending
-		ready   *Batch              // due, not yet received
-		timer   = time.NewTimer(time.Hour)
-	)
-	timer.Stop()
-	defer timer.Stop()
+	g := gather{pending: map[string]bool{}, timer: time.NewTimer(time.Hour)}
+	g.timer.Stop()
+	defer g.timer.Stop()
+	var ready *Batch // due, not yet received
 	for {
 		var out chan<- Batch
 		if ready != nil {
@@ -35,30 +31,42 @@ func (w *Watcher) run() {
 			if !ok {
 				return
 			}
-			if !w.handle(ev, pending) {
-				continue
+			if w.handle(ev, g.pending) {
+				g.touch(w.opts)
 			}
-			now := time.Now()
-			if first.IsZero() {
-				first = now
-			}
-			due := min(w.opts.Debounce, first.Add(w.opts.MaxWait).Sub(now))
-			timer.Reset(max(due, 0))
 		case err, ok := <-w.fsw.Errors:
 			if !ok {
 				return
 			}
-			w.handleError(err, pending)
-			first = time.Now()
-			timer.Reset(w.opts.Debounce)
-		case <-timer.C:
-			ready = merge(ready, pending)
-			clear(pending)
-			first = time.Time{}
+			if w.handleError(err, g.pending) {
+				g.touch(w.opts)
+			}
+		case <-g.timer.C:
+			ready = merge(ready, g.pending)
+			clear(g.pending)
+			g.first = time.Time{}
 		case out <- deref(ready):
 			ready = nil
 		}
 	}
+}
+
+// gather is the batch being gathered.
+type gather struct {
+	pending map[string]bool // changed paths
+	first   time.Time       // time of the first change, zero if none
+	timer   *time.Timer     // fires when the batch is due
+}
+
+// touch records a change now: the batch is due after the quiet period,
+// or at the cap if that comes first.
+func (g *gather) touch(opts Options) {
+	now := time.Now()
+	if g.first.IsZero() {
+		g.first = now
+	}
+	due := min(opts.Debounce, g.first.Add(opts.MaxWait).Sub(now))
+	g.timer.Reset(max(due, 0))
 }
 
 // handle adds the paths that ev changed to pending, and reports whether
@@ -92,15 +100,17 @@ func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
 	return true
 }
 
-// handleError reports err; after an overflow, when events were lost, it
-// marks every tracked path as changed.
-func (w *Watcher) handleError(err error, pending map[string]bool) {
+// handleError reports err. After an overflow, when events were lost, it
+// marks every tracked path as changed and returns true.
+func (w *Watcher) handleError(err error, pending map[string]bool) bool {
 	w.report(err)
-	if isOverflow(err) {
-		for _, t := range w.tracked {
-			pending[t] = true
-		}
+	if !isOverflow(err) {
+		return false
 	}
+	for _, t := range w.tracked {
+		pending[t] = true
+	}
+	return true
 }
 
 // merge returns a batch of the paths of b and pending.

@@ -1,0 +1,65 @@
+// Package edtf parses, orders and displays dates that keep their precision,
+// written in the Library of Congress Extended Date/Time Format (EDTF).
+//
+// # Accepted forms
+//
+// Parse accepts EDTF level 0 dates (without times) plus the level 1
+// features that analysts need, and nothing else:
+//
+//	2025                  a year          (precision Year)
+//	2025-10               a month         (precision Month)
+//	2025-10-09            a day           (precision Day)
+//	2025-10-09~           approximate     (qualifier ~ at the end)
+//	2025-10?              uncertain       (qualifier ?)
+//	2025%                 both            (qualifier %)
+//	201X, 20XX            unspecified last digit(s) of a year: a decade, a century
+//	2025-XX, 2025-XX-XX   unspecified month (and day) of a known year
+//	2025-10-XX            unspecified day of a known month
+//	2025-09-02/2025-09-04 an interval; each end is any of the forms above
+//	../2025-10, 2025/..   an interval with an open start or end
+//	/2025-10, 2025-10/    an interval with an unknown start or end
+//
+// Years have exactly four digits (0000–9999); months and days exactly two.
+// X may replace only the last one or two digits of a year that has no
+// month, the whole month (then the day, if written, is XX too), or the whole
+// day. At most one qualifier ends each point. Months and days must exist:
+// 2025-13, 2025-04-31 and 2023-02-29 are rejected. An interval needs at
+// least one known end, and its end may not lie wholly before its start.
+// Parse is strict, so every accepted string is already canonical:
+// Parse(s).String() == s.
+//
+// Errors are *SyntaxError values carrying the 0-based byte offset of the
+// problem within the input, so that a caller can add it to the column of the
+// YAML scalar the date came from.
+//
+// # Display
+//
+// Display renders a date in plain English and never invents a part that was
+// not written: "2025", "September 2025", "9 October 2025". An approximate
+// date is prefixed "c. ", an uncertain one is suffixed "(uncertain)", and
+// unspecified digits are named: "October 2025 (day unknown)",
+// "2025 (month unknown)", "2010s" (201X), "2000–2099" (20XX). Intervals
+// share what their ends share: "9–11 October 2025",
+// "30 September – 2 October 2025", "September – October 2025",
+// "2024 – 2025"; open ends read "before October 2025" (../2025-10) and
+// "after October 2025" (2025-10/..); unknown ends read
+// "until October 2025 (start unknown)" and "from October 2025 (end unknown)".
+// Ends that carry qualifiers or X digits are shown in full on both sides.
+//
+// # Order and grouping
+//
+// A date is filed under its anchor: its start, or its end when the start is
+// open or unknown. YearMonth reports the anchor's year and month, the
+// chronology heading the date belongs under. Compare orders dates by the
+// earliest day of their anchor, then puts the less precise first (the anchor
+// spanning more days: a year before its months, a month before its days, so
+// that "October 2025" heads the days of October), then the date whose latest
+// possible day is later, then by canonical string. Compare is therefore a
+// total order consistent with ==. A list sorted by Compare keeps the dates
+// of each YearMonth together, with year-only dates at the head of their
+// year and month-only dates at the head of their month. Qualifiers do not
+// affect the earliest and latest possible days.
+//
+// All types are small comparable values, safe for concurrent use; the zero
+// Date means "no date".
+package edtf

@@ -1,0 +1,125 @@
+package xref
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/diag"
+)
+
+// index finds nodes by slug, kind/slug, title and alias.
+type index struct {
+	bySlug  map[string][]*Node // lowercase slug -> nodes of any kind
+	byName  map[string][]*Node // lowercase title or alias -> nodes
+	byKey   map[key]*Node
+	byFile  map[string]*Node
+	allKeys []string // every slug, title and alias, for suggestions
+}
+
+func newIndex(nodes []*Node) *index {
+	ix := &index{bySlug: map[string][]*Node{}, byName: map[string][]*Node{}, byKey: map[key]*Node{}, byFile: map[string]*Node{}}
+	for _, n := range nodes {
+		p := n.Page
+		ix.byKey[key{p.Kind, p.Slug}] = n
+		ix.byFile[p.File] = n
+		ix.bySlug[strings.ToLower(p.Slug)] = append(ix.bySlug[strings.ToLower(p.Slug)], n)
+		ix.allKeys = append(ix.allKeys, p.Slug)
+		for _, name := range names(p) {
+			l := strings.ToLower(name)
+			if !slices.Contains(ix.byName[l], n) {
+				ix.byName[l] = append(ix.byName[l], n)
+			}
+			ix.allKeys = append(ix.allKeys, name)
+		}
+	}
+	return ix
+}
+
+// names are a page's title and aliases.
+func names(p *content.Page) []string {
+	return append([]string{p.Meta.Title}, p.Meta.Aliases...)
+}
+
+// lookupError explains why a name did not resolve to exactly one node.
+type lookupError struct {
+	msg        string
+	suggestion string
+}
+
+// find resolves name (without anchor) to one node. kind, when not empty,
+// restricts the search to that kind (front-matter keys know theirs).
+func (ix *index) find(name string, kind content.Kind) (*Node, *lookupError) {
+	if folder, slug, ok := strings.Cut(name, "/"); ok {
+		if k, known := content.KindOfFolder(folder); known && (kind == "" || k == kind) {
+			if n := ix.byKey[key{k, slug}]; n != nil {
+				return n, nil
+			}
+			return nil, ix.notFound(name, k)
+		}
+	}
+	l := strings.ToLower(name)
+	if found := filterKind(ix.bySlug[l], kind); len(found) == 1 {
+		return found[0], nil
+	} else if len(found) > 1 {
+		return nil, ambiguous(name, found)
+	}
+	found := filterKind(ix.byName[l], kind)
+	switch len(found) {
+	case 0:
+		return nil, ix.notFound(name, kind)
+	case 1:
+		return found[0], nil
+	}
+	return nil, ambiguous(name, found)
+}
+
+func filterKind(nodes []*Node, kind content.Kind) []*Node {
+	if kind == "" {
+		return nodes
+	}
+	var out []*Node
+	for _, n := range nodes {
+		if n.Kind() == kind {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func ambiguous(name string, found []*Node) *lookupError {
+	cands := make([]string, len(found))
+	for i, n := range found {
+		cands[i] = n.Kind().Folder() + "/" + n.Page.Slug
+	}
+	slices.Sort(cands)
+	return &lookupError{
+		msg:        fmt.Sprintf("%q is ambiguous: it names %s", name, strings.Join(cands, ", ")),
+		suggestion: "write one of them in full, e.g. [[" + cands[0] + "]]",
+	}
+}
+
+func (ix *index) notFound(name string, kind content.Kind) *lookupError {
+	what := "page"
+	if kind != "" {
+		what = string(kind)
+	}
+	e := &lookupError{msg: fmt.Sprintf("no %s named %q", what, name)}
+	cands := ix.allKeys
+	if kind != "" {
+		cands = nil
+		for k, n := range ix.byKey {
+			if k.kind == kind {
+				cands = append(cands, append([]string{n.Page.Slug}, names(n.Page)...)...)
+			}
+		}
+		slices.Sort(cands)
+	}
+	_, bare, _ := strings.Cut(name, "/")
+	if !strings.Contains(name, "/") {
+		bare = name
+	}
+	e.suggestion = diag.Suggest(bare, cands)
+	return e
+}
