@@ -25,7 +25,7 @@ type Options struct {
 // dossier) and returns the pages, sorted by kind and slug, with every
 // diagnostic found. Files are parsed in parallel.
 func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
-	files, diags := listFiles(fsys)
+	files, diags := ListFiles(fsys)
 	pages := make([]*Page, len(files))
 	perFile := make([]diag.List, len(files))
 	var g errgroup.Group
@@ -50,9 +50,8 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 	return set, diags
 }
 
-// listFiles returns every .md file under content/, and diagnostics for
-// files that are in no kind's folder.
-func listFiles(fsys fs.FS) ([]string, diag.List) {
+// ListFiles returns every .md file under content/ in lexical order.
+func ListFiles(fsys fs.FS) ([]string, diag.List) {
 	var files []string
 	var diags diag.List
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {

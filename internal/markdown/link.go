@@ -45,3 +45,9 @@ func (l *Link) Text() string {
 	}
 	return l.Target
 }
+
+// reset clears what a previous resolution filled in, so a cached Doc can
+// be resolved again from scratch.
+func (l *Link) reset() {
+	l.Dest, l.Missing, l.Resolved, l.Class, l.Title, l.Citation = "", false, "", "", "", false
+}

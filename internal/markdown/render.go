@@ -16,3 +16,16 @@ func (d *Doc) applyMarkdownLinks() {
 		}
 	}
 }
+
+// ResetLinks clears every link's resolution (see Link), so that a Doc kept
+// between builds resolves from scratch. The Markdown link nodes get their
+// written destinations back.
+func (d *Doc) ResetLinks() {
+	for _, l := range d.Links {
+		l.reset()
+		if l.mdNode != nil {
+			l.mdNode.Destination = []byte(l.Target)
+			l.mdNode.RemoveAttributes()
+		}
+	}
+}

@@ -1,0 +1,176 @@
+package build
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"runtime"
+	"sync"
+
+	"github.com/dossier-project/dossier/internal/config"
+	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/diag"
+	"github.com/dossier-project/dossier/internal/layout"
+	"github.com/dossier-project/dossier/internal/markdown"
+	"github.com/dossier-project/dossier/internal/urls"
+	"github.com/dossier-project/dossier/internal/xref"
+	"golang.org/x/sync/errgroup"
+)
+
+// renderer renders one build's pages.
+type renderer struct {
+	cfg   *config.Config
+	base  urls.Base
+	graph *xref.Graph
+	md    *markdown.Renderer
+	opts  Options
+	tmpl  *layout.Set
+	view  *siteView
+
+	mu    sync.Mutex
+	files map[string][]byte
+	diags diag.List
+}
+
+// job is one output page: a template name and its data.
+type job struct {
+	template string
+	out      string
+	view     *pageView
+}
+
+// site renders every output file.
+func (r *renderer) site(fsys fs.FS) (map[string][]byte, diag.List) {
+	tmpl, diags := layout.Load(fsys, r.funcs())
+	if tmpl == nil || diags.HasErrors() {
+		return nil, diags
+	}
+	r.tmpl = tmpl
+	r.files = map[string][]byte{}
+	r.view = r.siteView()
+	jobs := append(r.contentJobs(), r.listJobs()...)
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, j := range jobs {
+		g.Go(func() error { r.run(j); return nil })
+	}
+	_ = g.Wait()
+	diags.Append(r.diags)
+	diags.Append(r.assets(fsys))
+	return r.files, diags
+}
+
+func (r *renderer) run(j job) {
+	if j.view.Node != nil && j.view.Node.Doc != nil {
+		html, err := r.md.Render(j.view.Node.Doc)
+		if err != nil {
+			r.fail(diag.Errorf(diag.Pos{File: j.view.Node.Page.File}, "rendering Markdown: %v", err))
+			return
+		}
+		j.view.Content = html
+	}
+	j.view.Site = r.view
+	if j.view.TLP == "" {
+		j.view.TLP = r.cfg.TLP.Value
+	}
+	out, err := r.tmpl.Render(j.template, j.view)
+	if err != nil {
+		file := layout.Dir + "/" + j.template + ".html"
+		r.fail(diag.Errorf(diag.Pos{File: file}, "%v", err))
+		return
+	}
+	r.put(j.out, out)
+}
+
+func (r *renderer) put(name string, data []byte) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.files[name] = data
+}
+
+func (r *renderer) fail(d diag.Diagnostic) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.diags.Add(d)
+}
+
+// contentJobs makes one job per content page.
+func (r *renderer) contentJobs() []job {
+	var jobs []job
+	for _, n := range r.graph.All() {
+		v := &pageView{Node: n, Title: n.Title(), Summary: n.Page.Meta.Summary, Path: n.URL,
+			TLP: n.Page.Meta.TLP.Value, Section: n.Kind().Folder()}
+		jobs = append(jobs, job{template: string(n.Kind()), out: n.URL + "index.html", view: v})
+	}
+	return jobs
+}
+
+func (r *renderer) siteView() *siteView {
+	s := &siteView{Title: r.cfg.Title, Description: r.cfg.Description, Language: r.cfg.Language,
+		Author: r.cfg.Author, TLP: r.cfg.TLP.Value, Preview: r.opts.Preview, Graph: r.graph}
+	for _, k := range content.Kinds() {
+		s.Nav = append(s.Nav, navItem{Title: k.Plural(), Path: k.Folder() + "/", Section: k.Folder()})
+	}
+	s.Tags = tags(r.graph)
+	return s
+}
+
+// assets copies static/ and adds the generated highlighting stylesheet.
+func (r *renderer) assets(fsys fs.FS) diag.List {
+	var diags diag.List
+	err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		r.files[p] = data
+		return nil
+	})
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: "static"}, "copying static files: %v", err))
+	}
+	if _, ok := r.files["static/chroma.css"]; !ok {
+		css, err := markdown.Stylesheet()
+		if err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: "static/chroma.css"}, "%v", err))
+		}
+		r.files["static/chroma.css"] = css
+	}
+	return diags
+}
+
+// funcs are the template functions; they close over the build's base URL.
+func (r *renderer) funcs() template.FuncMap {
+	return template.FuncMap{
+		"url":     r.base.Path,
+		"absURL":  r.base.Abs,
+		"nodeURL": func(n *xref.Node) string { return r.base.Path(n.URL) },
+		"citeURL": func(c xref.Citation) string {
+			u := r.base.Path(c.Source.URL)
+			if a := c.Anchor(); a != "" {
+				u += "#" + a
+			}
+			return u
+		},
+		"grade":       nodeGrade,
+		"tagURL":      func(tag string) string { return r.base.Path("tags/" + tagSlug(tag) + "/") },
+		"citeGrade":   citeGrade,
+		"byKind":      xref.GroupByKind,
+		"kindPlural":  func(k content.Kind) string { return k.Plural() },
+		"relation":    relationLabel,
+		"inverse":     inverseLabel,
+		"tlpClass":    tlpClass,
+		"actorKind":   actorKindLabel,
+		"reliability": reliabilityLabel,
+		"credibility": credibilityLabel,
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return fmt.Sprintf("%d %s", n, one)
+			}
+			return fmt.Sprintf("%d %s", n, many)
+		},
+	}
+}

@@ -1,0 +1,75 @@
+package edtf
+
+import "testing"
+
+func TestDisplay(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2025", "2025"},
+		{"2025-09", "September 2025"},
+		{"2025-10-09", "9 October 2025"},
+		{"0850-01-01", "1 January 850"},
+		{"2025-10~", "c. October 2025"},
+		{"2025-10?", "October 2025 (uncertain)"},
+		{"2025-10%", "c. October 2025 (uncertain)"},
+		{"2025-10-09~", "c. 9 October 2025"},
+		{"2025?", "2025 (uncertain)"},
+		{"2025-10-XX", "October 2025 (day unknown)"},
+		{"2025-10-XX%", "c. October 2025 (day unknown, uncertain)"},
+		{"2025-XX", "2025 (month unknown)"},
+		{"2025-XX-XX", "2025 (month and day unknown)"},
+		{"202X", "2020s"},
+		{"201X~", "c. 2010s"},
+		{"20XX", "2000–2099"},
+		{"19XX?", "1900–1999 (uncertain)"},
+
+		{"2025-10-09/2025-10-11", "9–11 October 2025"},
+		{"2025-09-02/2025-09-04", "2–4 September 2025"},
+		{"2025-09-30/2025-10-02", "30 September – 2 October 2025"},
+		{"2024-12-30/2025-01-02", "30 December 2024 – 2 January 2025"},
+		{"2025-09/2025-10", "September – October 2025"},
+		{"2024-12/2025-01", "December 2024 – January 2025"},
+		{"2024/2025", "2024 – 2025"},
+		{"2025-10-09/2025-10-09", "9 October 2025"},
+		{"2025-10/2025-10", "October 2025"},
+		{"2025/2025", "2025"},
+		{"2025-09/2025-10-02", "September 2025 – 2 October 2025"},
+		{"2025-09-30/2025-10", "30 September 2025 – October 2025"},
+		{"2025-10-09~/2025-10-11", "c. 9 October 2025 – 11 October 2025"},
+		{"2025-10-09/2025-10-11?", "9 October 2025 – 11 October 2025 (uncertain)"},
+		{"2025-10-XX/2025-11-XX", "October 2025 (day unknown) – November 2025 (day unknown)"},
+		{"201X/2025", "2010s – 2025"},
+
+		{"../2025-10", "before October 2025"},
+		{"2025-10/..", "after October 2025"},
+		{"../2025-10-09~", "before c. 9 October 2025"},
+		{"2025?/..", "after 2025 (uncertain)"},
+		{"/2025-10", "until October 2025 (start unknown)"},
+		{"2025-10/", "from October 2025 (end unknown)"},
+		{"/2025-10?", "until October 2025 (uncertain, start unknown)"},
+		{"2025-10-XX~/", "from c. October 2025 (day unknown, end unknown)"},
+	}
+	for _, tt := range tests {
+		if got := mustParse(t, tt.in).Display(); got != tt.want {
+			t.Errorf("Display(%s) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := (Date{}).Display(); got != "" {
+		t.Errorf("zero Date Display = %q, want empty", got)
+	}
+}
+
+func TestPointDisplay(t *testing.T) {
+	d := mustParse(t, "../2025-10-09")
+	e, _ := d.End()
+	if got := d.Start().Display(); got != ".." {
+		t.Errorf("open start Display = %q", got)
+	}
+	if got := e.Display(); got != "9 October 2025" {
+		t.Errorf("end Display = %q", got)
+	}
+	d = mustParse(t, "2025/")
+	e, _ = d.End()
+	if got := e.Display(); got != "" {
+		t.Errorf("unknown end Display = %q", got)
+	}
+}

@@ -1,0 +1,66 @@
+package edtf
+
+import "strings"
+
+// Compare returns -1, 0 or +1 as a sorts before, with or after b in a
+// chronology: by the earliest day of the point each is filed under (the
+// start, or the end when the start is open or unknown), then the less
+// precise first (the filed point spanning more days), then the later latest
+// possible day first, then by canonical string. Compare(a, b) == 0 only
+// when a == b, so callers that sort by title on ties are sorting equal
+// dates. Zero Dates sort after all others. Compare suits slices.SortFunc.
+func Compare(a, b Date) int {
+	switch az, bz := a.IsZero(), b.IsZero(); {
+	case az && bz:
+		return 0
+	case az:
+		return +1
+	case bz:
+		return -1
+	}
+	pa, pb := a.anchor(), b.anchor()
+	if c := pa.Earliest().Compare(pb.Earliest()); c != 0 {
+		return c
+	}
+	if c := pb.Latest().Compare(pa.Latest()); c != 0 {
+		return c
+	}
+	if c := b.Latest().Compare(a.Latest()); c != 0 {
+		return c
+	}
+	return strings.Compare(a.String(), b.String())
+}
+
+// YearMonth returns the year and month a chronology files d under: those of
+// its start, or of its end when the start is open or unknown (../2025-10 is
+// filed under October 2025). month is 0 when only the year is known. ok is
+// false for the zero Date and when the year itself has X digits (201X,
+// 20XX), which callers should list apart rather than under a year.
+func (d Date) YearMonth() (year, month int, ok bool) {
+	p := d.anchor()
+	if !p.isDate() || p.x == yearX1 || p.x == yearX2 {
+		return 0, 0, false
+	}
+	return p.year, p.month, true
+}
+
+// TimelineStart returns the known parts of the point d is filed under (its
+// start, or its end when the start is open or unknown), for a TimelineJS3
+// start_date: month and day are 0 when not known, and a year with X digits
+// is given as the first year it may be (201X gives 2010). All three are 0
+// for the zero Date.
+func (d Date) TimelineStart() (year, month, day int) {
+	p := d.anchor()
+	return p.year, p.month, p.day
+}
+
+// TimelineEnd returns the known parts of the end of an interval, for a
+// TimelineJS3 end_date, as TimelineStart does. ok is false when d is not an
+// interval, when its end is open or unknown, and when its start is open or
+// unknown (TimelineStart then already gives the end).
+func (d Date) TimelineEnd() (year, month, day int, ok bool) {
+	if !d.start.isDate() || !d.end.isDate() {
+		return 0, 0, 0, false
+	}
+	return d.end.year, d.end.month, d.end.day, true
+}

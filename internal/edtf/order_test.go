@@ -1,0 +1,162 @@
+package edtf
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+func TestCompareSort(t *testing.T) {
+	want := []string{
+		"20XX",
+		"200X",
+		"2000",
+		"201X",
+		"2024",
+		"2024-12/2025-01",
+		"2025/..",
+		"2025",
+		"2025-XX",
+		"2025-XX-XX",
+		"2025-01",
+		"2025-01-01",
+		"2025-09",
+		"2025-09-02/2025-09-04",
+		"2025-09-02",
+		"2025-09-30/2025-10-02",
+		"2025-10/",
+		"2025-10/..",
+		"2025-10/2025-11",
+		"../2025-10",
+		"/2025-10",
+		"2025-10",
+		"2025-10%",
+		"2025-10-XX",
+		"2025-10?",
+		"2025-10~",
+		"2025-10-01",
+		"2025-10-09/2025-10-11",
+		"2025-10-09",
+		"2025-10-09~",
+		"../2025-10-10",
+		"2025-10-31",
+		"2025-11",
+		"2026",
+		"",
+	}
+	dates := make([]Date, len(want))
+	for i, s := range want {
+		if s != "" {
+			dates[i] = mustParse(t, s)
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20 {
+		shuffled := slices.Clone(dates)
+		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		slices.SortFunc(shuffled, Compare)
+		got := make([]string, len(shuffled))
+		for i, d := range shuffled {
+			got[i] = d.String()
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("sorted:\n got %q\nwant %q", got, want)
+		}
+	}
+	for i, a := range dates {
+		for j, b := range dates {
+			if got, want := Compare(a, b), -Compare(b, a); got != want {
+				t.Errorf("Compare(%v, %v) = %d, but Compare(%[2]v, %[1]v) = %[4]d", a, b, got, -want)
+			}
+			if (Compare(a, b) == 0) != (i == j) {
+				t.Errorf("Compare(%v, %v) = %d", a, b, Compare(a, b))
+			}
+		}
+	}
+}
+
+// TestSortedGroups checks that sorting keeps each YearMonth together.
+func TestSortedGroups(t *testing.T) {
+	in := []string{"2025-10-31", "../2025-10", "2025-09-30/2025-10-02", "2025",
+		"2025-10", "2025-09", "2025-XX", "/2025-09-15", "2025-10-XX", "2025-09-30/..", "2025-01"}
+	var dates []Date
+	for _, s := range in {
+		dates = append(dates, mustParse(t, s))
+	}
+	slices.SortFunc(dates, Compare)
+	seen := map[[2]int]bool{}
+	var prev [2]int
+	for i, d := range dates {
+		y, m, ok := d.YearMonth()
+		if !ok {
+			t.Fatalf("%v: YearMonth not ok", d)
+		}
+		key := [2]int{y, m}
+		if i > 0 && key != prev && seen[key] {
+			t.Errorf("group %v split: %v", key, dates)
+		}
+		seen[key], prev = true, key
+	}
+}
+
+func TestYearMonth(t *testing.T) {
+	tests := []struct {
+		in          string
+		year, month int
+		ok          bool
+	}{
+		{"2025", 2025, 0, true},
+		{"2025-10", 2025, 10, true},
+		{"2025-10-09~", 2025, 10, true},
+		{"2025-XX", 2025, 0, true},
+		{"2025-10-XX", 2025, 10, true},
+		{"2025-09-30/2025-10-02", 2025, 9, true},
+		{"../2025-10", 2025, 10, true},
+		{"/2025-11-02", 2025, 11, true},
+		{"2025-10/..", 2025, 10, true},
+		{"201X", 0, 0, false},
+		{"20XX/2025", 0, 0, false},
+	}
+	for _, tt := range tests {
+		y, m, ok := mustParse(t, tt.in).YearMonth()
+		if y != tt.year || m != tt.month || ok != tt.ok {
+			t.Errorf("%s: YearMonth = %d, %d, %v; want %d, %d, %v", tt.in, y, m, ok, tt.year, tt.month, tt.ok)
+		}
+	}
+	if _, _, ok := (Date{}).YearMonth(); ok {
+		t.Errorf("zero Date: YearMonth ok")
+	}
+}
+
+func TestTimeline(t *testing.T) {
+	tests := []struct {
+		in    string
+		start [3]int
+		end   [3]int
+		endOK bool
+	}{
+		{"2025", [3]int{2025, 0, 0}, [3]int{}, false},
+		{"2025-10", [3]int{2025, 10, 0}, [3]int{}, false},
+		{"2025-10-09?", [3]int{2025, 10, 9}, [3]int{}, false},
+		{"2025-10-XX", [3]int{2025, 10, 0}, [3]int{}, false},
+		{"2025-XX-XX", [3]int{2025, 0, 0}, [3]int{}, false},
+		{"201X", [3]int{2010, 0, 0}, [3]int{}, false},
+		{"2025-09-02/2025-09-04", [3]int{2025, 9, 2}, [3]int{2025, 9, 4}, true},
+		{"2025-09/2025-10-XX", [3]int{2025, 9, 0}, [3]int{2025, 10, 0}, true},
+		{"../2025-10", [3]int{2025, 10, 0}, [3]int{}, false},
+		{"/2025-10-03", [3]int{2025, 10, 3}, [3]int{}, false},
+		{"2025-10/..", [3]int{2025, 10, 0}, [3]int{}, false},
+		{"2025-10/", [3]int{2025, 10, 0}, [3]int{}, false},
+	}
+	for _, tt := range tests {
+		d := mustParse(t, tt.in)
+		y, m, day := d.TimelineStart()
+		if got := [3]int{y, m, day}; got != tt.start {
+			t.Errorf("%s: TimelineStart = %v, want %v", tt.in, got, tt.start)
+		}
+		y, m, day, ok := d.TimelineEnd()
+		if got := [3]int{y, m, day}; got != tt.end || ok != tt.endOK {
+			t.Errorf("%s: TimelineEnd = %v, %v; want %v, %v", tt.in, got, ok, tt.end, tt.endOK)
+		}
+	}
+}

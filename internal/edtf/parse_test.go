@@ -1,0 +1,240 @@
+package edtf
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// mustParse parses s or fails the test.
+func mustParse(t testing.TB, s string) Date {
+	t.Helper()
+	d, err := Parse(s)
+	if err != nil {
+		t.Fatalf("Parse(%q): %v", s, err)
+	}
+	return d
+}
+
+func pt(y, m, d int, prec Precision) Point { return Point{year: y, month: m, day: d, prec: prec} }
+
+func TestParseValid(t *testing.T) {
+	oct := pt(2025, 10, 0, Month)
+	tests := []struct {
+		in   string
+		want Date
+	}{
+		{"2025", Date{start: pt(2025, 0, 0, Year)}},
+		{"0000", Date{start: pt(0, 0, 0, Year)}},
+		{"9999-12-31", Date{start: pt(9999, 12, 31, Day)}},
+		{"2025-10", Date{start: oct}},
+		{"2025-10-09", Date{start: pt(2025, 10, 9, Day)}},
+		{"2024-02-29", Date{start: pt(2024, 2, 29, Day)}},
+		{"2000-02-29", Date{start: pt(2000, 2, 29, Day)}},
+		{"2025-04-30", Date{start: pt(2025, 4, 30, Day)}},
+		{"2025~", Date{start: Point{year: 2025, prec: Year, approx: true}}},
+		{"2025-10?", Date{start: Point{year: 2025, month: 10, prec: Month, uncertain: true}}},
+		{"2025-10-09%", Date{start: Point{year: 2025, month: 10, day: 9, prec: Day, approx: true, uncertain: true}}},
+		{"201X", Date{start: Point{year: 2010, prec: Year, x: yearX1}}},
+		{"20XX", Date{start: Point{year: 2000, prec: Year, x: yearX2}}},
+		{"201X~", Date{start: Point{year: 2010, prec: Year, x: yearX1, approx: true}}},
+		{"2025-XX", Date{start: Point{year: 2025, prec: Month, x: monthX}}},
+		{"2025-XX-XX", Date{start: Point{year: 2025, prec: Day, x: monthX}}},
+		{"2025-10-XX", Date{start: Point{year: 2025, month: 10, prec: Day, x: dayX}}},
+		{"2025-10-XX?", Date{start: Point{year: 2025, month: 10, prec: Day, x: dayX, uncertain: true}}},
+		{"2025-09-02/2025-09-04", Date{start: pt(2025, 9, 2, Day), end: pt(2025, 9, 4, Day)}},
+		{"2025-10-09/2025-10-09", Date{start: pt(2025, 10, 9, Day), end: pt(2025, 10, 9, Day)}},
+		{"2025-10/2025-10-05", Date{start: oct, end: pt(2025, 10, 5, Day)}},
+		{"2025-10-05/2025-10", Date{start: pt(2025, 10, 5, Day), end: oct}},
+		{"../2025-10", Date{start: Point{kind: open}, end: oct}},
+		{"2025-10/..", Date{start: oct, end: Point{kind: open}}},
+		{"/2025-10", Date{start: Point{kind: unknown}, end: oct}},
+		{"2025-10/", Date{start: oct, end: Point{kind: unknown}}},
+		{"2025-10~/2025-11?", Date{
+			start: Point{year: 2025, month: 10, prec: Month, approx: true},
+			end:   Point{year: 2025, month: 11, prec: Month, uncertain: true}}},
+		{"201X/2025", Date{start: Point{year: 2010, prec: Year, x: yearX1}, end: pt(2025, 0, 0, Year)}},
+	}
+	for _, tt := range tests {
+		got, err := Parse(tt.in)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tt.in, err)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("Parse(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
+		if s := got.String(); s != tt.in {
+			t.Errorf("Parse(%q).String() = %q", tt.in, s)
+		}
+	}
+}
+
+func TestParseInvalid(t *testing.T) {
+	tests := []struct {
+		in     string
+		offset int
+		msg    string // a substring of the message
+	}{
+		{"", 0, "empty"},
+		{"garbage", 0, `unexpected 'g' in the year`},
+		{"202", 0, "four digits"},
+		{"202-10", 3, `unexpected '-'`},
+		{"20255", 4, "year has too many digits"},
+		{"2025-13", 5, "month 13 is out of range 01–12"},
+		{"2025-00", 5, "month 00"},
+		{"2025-1", 5, "month must have two digits"},
+		{"2025-", 5, "month must have two digits"},
+		{"2025-1X", 5, "two digits or XX"},
+		{"2025-101", 7, "month has too many digits"},
+		{"2025-04-31", 8, "day 31 is out of range for April 2025 (30 days)"},
+		{"2025-09-31", 8, "September 2025 (30 days)"},
+		{"2023-02-29", 8, "day 29 is out of range for February 2023 (28 days)"},
+		{"1900-02-29", 8, "February 1900 (28 days)"},
+		{"2025-10-00", 8, "day 00"},
+		{"2025-10-32", 8, "day 32"},
+		{"2025-10-9", 8, "day must have two digits"},
+		{"2025-10-09-", 10, "after the day"},
+		{"2025-10-09x", 10, "written X"},
+		{"2025-10-09T10:00", 10, "times of day"},
+		{"2025-10-09~?", 11, "only one qualifier"},
+		{"2025 ", 4, "unexpected ' '"},
+		{" 2025", 0, "unexpected ' '"},
+		{"2025\xff", 4, "byte 0xff"},
+		{"2X25", 2, "digit cannot follow X"},
+		{"1XXX", 1, "last two digits"},
+		{"XXXX", 0, "last two digits"},
+		{"201X-05", 4, "cannot have a month"},
+		{"20XX-XX", 4, "cannot have a month"},
+		{"2025-XX-05", 8, "must be XX"},
+		{"2025-10-X5", 8, "two digits or XX"},
+		{"2025~5", 5, "unexpected '5'"},
+		{"..", 0, "only in an interval"},
+		{"/", 0, "at least one known end"},
+		{"../..", 0, "at least one known end"},
+		{"../", 0, "at least one known end"},
+		{"2025/2026/2027", 9, "only one /"},
+		{"2025-10-09/2025-10-01", 11, "ends before it starts"},
+		{"2025/2024-12", 5, "ends before it starts"},
+		{"2025-10-09/2025-13", 16, "month 13"},
+		{"2025-10-09/2", 11, "four digits"},
+		{"2025-10-09/2025-1", 16, "two digits"},
+		{"2025-13/2026", 5, "month 13"},
+		{"..2025", 0, `unexpected '.'`},
+		{"2025/...", 5, `unexpected '.'`},
+		{"2021-21", 5, "month 21"}, // EDTF seasons are not supported
+		{"-2025", 0, `unexpected '-'`},
+		{"Y20250", 0, `unexpected 'Y'`},
+	}
+	for _, tt := range tests {
+		d, err := Parse(tt.in)
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			t.Errorf("Parse(%q) = %v, %v; want *SyntaxError", tt.in, d, err)
+			continue
+		}
+		if se.Offset != tt.offset || !strings.Contains(se.Msg, tt.msg) || se.Input != tt.in {
+			t.Errorf("Parse(%q): offset %d, msg %q, input %q; want offset %d, msg containing %q",
+				tt.in, se.Offset, se.Msg, se.Input, tt.offset, tt.msg)
+		}
+		if !d.IsZero() {
+			t.Errorf("Parse(%q) returned non-zero Date %v with error", tt.in, d)
+		}
+	}
+}
+
+func TestSyntaxErrorMessage(t *testing.T) {
+	_, err := Parse("2025-13")
+	want := `edtf: invalid date "2025-13" at offset 5: month 13 is out of range 01–12`
+	if err == nil || err.Error() != want {
+		t.Errorf("Parse error = %v, want %s", err, want)
+	}
+}
+
+func TestEarliestLatest(t *testing.T) {
+	tests := []struct {
+		in               string
+		earliest, latest string
+	}{
+		{"2025", "2025-01-01", "2025-12-31"},
+		{"2024-02", "2024-02-01", "2024-02-29"},
+		{"2025-02", "2025-02-01", "2025-02-28"},
+		{"2025-10-09~", "2025-10-09", "2025-10-09"},
+		{"201X", "2010-01-01", "2019-12-31"},
+		{"20XX", "2000-01-01", "2099-12-31"},
+		{"2025-XX", "2025-01-01", "2025-12-31"},
+		{"2025-XX-XX", "2025-01-01", "2025-12-31"},
+		{"2025-04-XX", "2025-04-01", "2025-04-30"},
+		{"2025-09-30/2025-10", "2025-09-30", "2025-10-31"},
+		{"../2025-10", "-9999-01-01", "2025-10-31"},
+		{"/2025-10", "-9999-01-01", "2025-10-31"},
+		{"2025-10/..", "2025-10-01", "99999-12-31"},
+		{"2025-10/", "2025-10-01", "99999-12-31"},
+	}
+	for _, tt := range tests {
+		d := mustParse(t, tt.in)
+		e, l := d.Earliest(), d.Latest()
+		if got := e.Format(time.DateOnly); got != tt.earliest || e.Location() != time.UTC || e.Hour() != 0 {
+			t.Errorf("%s: Earliest = %v, want %s UTC midnight", tt.in, e, tt.earliest)
+		}
+		if got := l.Format(time.DateOnly); got != tt.latest || l.Location() != time.UTC || l.Hour() != 0 {
+			t.Errorf("%s: Latest = %v, want %s UTC midnight", tt.in, l, tt.latest)
+		}
+	}
+	var zero Date
+	if !zero.Earliest().IsZero() || !zero.Latest().IsZero() {
+		t.Errorf("zero Date: Earliest %v, Latest %v; want zero times", zero.Earliest(), zero.Latest())
+	}
+}
+
+func TestAccessors(t *testing.T) {
+	d := mustParse(t, "../2025-10-XX%")
+	s := d.Start()
+	e, ok := d.End()
+	if !ok || !d.IsInterval() || !s.IsOpen() || s.IsUnknown() || s.Precision() != 0 {
+		t.Fatalf("%v: start %+v, end ok %v", d, s, ok)
+	}
+	if e.Year() != 2025 || e.Month() != 10 || e.Day() != 0 || e.Precision() != Day ||
+		!e.Unspecified() || !e.Approximate() || !e.Uncertain() {
+		t.Errorf("%v: end %+v", d, e)
+	}
+	if d.Precision() != Day {
+		t.Errorf("%v: Precision = %v, want day", d, d.Precision())
+	}
+	p := mustParse(t, "2025-10")
+	if _, ok := p.End(); ok || p.IsInterval() || p.Start().Unspecified() || p.Precision() != Month {
+		t.Errorf("%v: End ok %v, IsInterval %v, Precision %v", p, ok, p.IsInterval(), p.Precision())
+	}
+	if e, _ := mustParse(t, "2025/").End(); !e.IsUnknown() || e.IsOpen() {
+		t.Errorf("2025/: end is not unknown")
+	}
+	if (Date{}).IsZero() != true || p.IsZero() {
+		t.Errorf("IsZero wrong")
+	}
+	for p, want := range map[Precision]string{Year: "year", Month: "month", Day: "day", 0: "Precision(0)"} {
+		if p.String() != want {
+			t.Errorf("Precision(%d).String() = %q, want %q", int(p), p.String(), want)
+		}
+	}
+}
+
+func TestText(t *testing.T) {
+	var d Date
+	if err := d.UnmarshalText([]byte("2025-09-02/2025-09-04")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := d.MarshalText(); string(b) != "2025-09-02/2025-09-04" {
+		t.Errorf("MarshalText = %q", b)
+	}
+	if err := d.UnmarshalText(nil); err != nil || !d.IsZero() {
+		t.Errorf("UnmarshalText(empty) = %v, date %v; want zero", err, d)
+	}
+	var se *SyntaxError
+	if err := d.UnmarshalText([]byte("2025-02-30")); !errors.As(err, &se) || se.Offset != 8 {
+		t.Errorf("UnmarshalText(2025-02-30) = %v", err)
+	}
+	if b, _ := (Date{}).MarshalText(); len(b) != 0 {
+		t.Errorf("zero MarshalText = %q", b)
+	}
+}
