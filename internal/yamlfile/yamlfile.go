@@ -17,6 +17,7 @@ package yamlfile
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 
@@ -108,6 +109,14 @@ func fromError(file string, err error) diag.Diagnostic {
 	if errors.As(err, &pe) {
 		return diag.Diagnostic{Pos: diag.Pos{File: file, Line: pe.Line, Col: pe.Col}, Message: pe.Msg}
 	}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		pos := diag.Pos{File: file}
+		if te.Token != nil && te.Token.Position != nil {
+			pos.Line, pos.Col = te.Token.Position.Line, te.Token.Position.Column
+		}
+		return diag.Diagnostic{Pos: pos, Message: "front matter: " + typeMessage(te)}
+	}
 	var ye yaml.Error
 	if errors.As(err, &ye) {
 		pos := diag.Pos{File: file}
@@ -117,6 +126,38 @@ func fromError(file string, err error) diag.Diagnostic {
 		return diag.Diagnostic{Pos: pos, Message: "front matter: " + cleanMessage(ye.GetMessage())}
 	}
 	return diag.Diagnostic{Pos: diag.Pos{File: file}, Message: "front matter: " + err.Error()}
+}
+
+// typeMessage explains a type mismatch in the author's terms: the key,
+// what it needs and what was written.
+func typeMessage(te *yaml.TypeError) string {
+	msg := fmt.Sprintf("expected %s, found %s", kindName(te.DstType), kindName(te.SrcType))
+	if te.StructFieldName != nil {
+		_, field, _ := strings.Cut(*te.StructFieldName, ".")
+		msg = fmt.Sprintf("%s: %s", field, msg)
+	}
+	return msg
+}
+
+// kindName names a Go type as YAML would: text, a number, a list, ...
+func kindName(t reflect.Type) string {
+	if t == nil {
+		return "nothing"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "text"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Map, reflect.Struct:
+		return "a mapping (key: value)"
+	}
+	return t.String()
 }
 
 // cleanMessage rewrites go-yaml's Go-centric wording for content authors.
