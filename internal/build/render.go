@@ -56,6 +56,7 @@ func (r *renderer) site(fsys fs.FS) (map[string][]byte, diag.List) {
 	}
 	_ = g.Wait()
 	diags.Append(r.diags)
+	diags.Append(r.publish(jobs))
 	diags.Append(r.assets(fsys))
 	return r.files, diags
 }

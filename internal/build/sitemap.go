@@ -1,0 +1,78 @@
+package build
+
+import (
+	"encoding/xml"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/content"
+)
+
+// sitemapNS is the namespace of the sitemaps.org 0.9 schema.
+const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+// maxSitemapURLs is the protocol's limit of URLs in one sitemap file.
+const maxSitemapURLs = 50000
+
+// urlset is a sitemap: the urlset element of the 0.9 schema.
+type urlset struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+// sitemapURL is one page. LastMod is a W3C date (YYYY-MM-DD) or empty.
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+// sitemap lists every HTML page the jobs render except 404.html, by
+// absolute URL in byte order. A page gets a lastmod only when it is a
+// brief or commentary with an exact day: that date is when the piece was
+// written. An event's date is when the event happened and a source's dates
+// are those of someone else's document, so neither says when the page
+// changed, and they are not used.
+func (r *renderer) sitemap(jobs []job) ([]byte, error) {
+	var set urlset
+	for _, j := range jobs {
+		if !strings.HasSuffix(j.out, ".html") || j.out == "404.html" {
+			continue
+		}
+		u := sitemapURL{Loc: r.absURL(j.view.Path)}
+		if n := j.view.Node; n != nil && (n.Kind() == content.Brief || n.Kind() == content.Commentary) {
+			if day, ok := exactDay(n.Page); ok {
+				u.LastMod = day.Format("2006-01-02")
+			}
+		}
+		set.URLs = append(set.URLs, u)
+	}
+	if len(set.URLs) > maxSitemapURLs {
+		return nil, fmt.Errorf("%d pages: a sitemap holds at most %d", len(set.URLs), maxSitemapURLs)
+	}
+	slices.SortFunc(set.URLs, func(a, b sitemapURL) int { return strings.Compare(a.Loc, b.Loc) })
+	return marshalXML(set)
+}
+
+// absURL is the absolute URL of a site path with its path percent-encoded,
+// as sitemaps and feeds require (tag slugs may hold non-ASCII letters).
+func (r *renderer) absURL(p string) string {
+	abs := r.base.Abs(p)
+	u, err := url.Parse(abs)
+	if err != nil {
+		return abs
+	}
+	return u.String()
+}
+
+// marshalXML encodes v as an indented UTF-8 XML document ending in a
+// newline.
+func marshalXML(v any) ([]byte, error) {
+	out, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	out = append([]byte(xml.Header), out...)
+	return append(out, '\n'), nil
+}
