@@ -22,8 +22,9 @@ func Suggest(name string, candidates []string) string {
 	return "did you mean " + strings.Join(quoted, " or ") + "?"
 }
 
-// Closest returns up to limit candidates nearest to name, nearest first,
-// ties broken alphabetically. Candidates that are too far are left out.
+// Closest returns up to limit candidates at the smallest edit distance
+// from name, ties broken alphabetically. Candidates that are too far are
+// left out.
 func Closest(name string, candidates []string, limit int) []string {
 	type scored struct {
 		s    string
@@ -52,6 +53,9 @@ func Closest(name string, candidates []string, limit int) []string {
 	})
 	var out []string
 	for _, n := range near[:min(limit, len(near))] {
+		if n.dist > near[0].dist {
+			break // only the nearest ties: a worse guess is noise
+		}
 		out = append(out, n.s)
 	}
 	return out

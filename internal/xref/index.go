@@ -11,11 +11,10 @@ import (
 
 // index finds nodes by slug, kind/slug, title and alias.
 type index struct {
-	bySlug  map[string][]*Node // lowercase slug -> nodes of any kind
-	byName  map[string][]*Node // lowercase title or alias -> nodes
-	byKey   map[key]*Node
-	byFile  map[string]*Node
-	allKeys []string // every slug, title and alias, for suggestions
+	bySlug map[string][]*Node // lowercase slug -> nodes of any kind
+	byName map[string][]*Node // lowercase title or alias -> nodes
+	byKey  map[key]*Node
+	byFile map[string]*Node
 }
 
 func newIndex(nodes []*Node) *index {
@@ -25,13 +24,11 @@ func newIndex(nodes []*Node) *index {
 		ix.byKey[key{p.Kind, p.Slug}] = n
 		ix.byFile[p.File] = n
 		ix.bySlug[strings.ToLower(p.Slug)] = append(ix.bySlug[strings.ToLower(p.Slug)], n)
-		ix.allKeys = append(ix.allKeys, p.Slug)
 		for _, name := range names(p) {
 			l := strings.ToLower(name)
 			if !slices.Contains(ix.byName[l], n) {
 				ix.byName[l] = append(ix.byName[l], n)
 			}
-			ix.allKeys = append(ix.allKeys, name)
 		}
 	}
 	return ix
@@ -105,21 +102,46 @@ func (ix *index) notFound(name string, kind content.Kind) *lookupError {
 	if kind != "" {
 		what = string(kind)
 	}
-	e := &lookupError{msg: fmt.Sprintf("no %s named %q", what, name)}
-	cands := ix.allKeys
-	if kind != "" {
-		cands = nil
-		for k, n := range ix.byKey {
-			if k.kind == kind {
-				cands = append(cands, append([]string{n.Page.Slug}, names(n.Page)...)...)
+	bare := name
+	if _, after, ok := strings.Cut(name, "/"); ok {
+		bare = after
+	}
+	return &lookupError{msg: fmt.Sprintf("no %s named %q", what, name), suggestion: ix.suggest(bare, kind)}
+}
+
+// suggest names the pages (of kind, if set) whose slug, title or alias is
+// nearest to name, each page once, by its slug.
+func (ix *index) suggest(name string, kind content.Kind) string {
+	var cands []string
+	owner := map[string]string{} // candidate name -> slug
+	for k, n := range ix.byKey {
+		if kind != "" && k.kind != kind {
+			continue
+		}
+		for _, c := range append([]string{n.Page.Slug}, names(n.Page)...) {
+			cands = append(cands, c)
+			if prev, ok := owner[c]; !ok || n.Page.Slug < prev {
+				owner[c] = n.Page.Slug
 			}
 		}
-		slices.Sort(cands)
 	}
-	_, bare, _ := strings.Cut(name, "/")
-	if !strings.Contains(name, "/") {
-		bare = name
+	slices.Sort(cands)
+	var slugs []string
+	for _, c := range diag.Closest(name, cands, 6) {
+		if s := owner[c]; !slices.Contains(slugs, s) {
+			slugs = append(slugs, s)
+		}
 	}
-	e.suggestion = diag.Suggest(bare, cands)
-	return e
+	if len(slugs) == 0 {
+		return ""
+	}
+	return "did you mean " + quoteJoin(slugs[:min(3, len(slugs))]) + "?"
+}
+
+func quoteJoin(list []string) string {
+	q := make([]string, len(list))
+	for i, s := range list {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, " or ")
 }

@@ -55,11 +55,25 @@ func (d *Document) Decode(v any) diag.List {
 		return nil
 	}
 	var diags diag.List
-	if err := yaml.NodeToValue(d.body, v); err != nil {
+	if err := nodeToValue(d.body, v); err != nil {
 		diags.Add(fromError(d.file, err))
+		return diags
 	}
 	diags.Append(CheckKeys(d.file, d.body, reflect.TypeOf(v)))
 	return diags
+}
+
+// nodeToValue decodes node into v. go-yaml can panic on some malformed
+// input (found by fuzzing: an unknown tag on a list); that becomes an error
+// at the node instead of crashing the build.
+func nodeToValue(node ast.Node, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			line, col := nodePos(node)
+			err = &PosError{Line: line, Col: col, Msg: "front matter could not be decoded (check tags such as !x and indentation)"}
+		}
+	}()
+	return yaml.NodeToValue(node, v)
 }
 
 // Key is a top-level key and where it was written.

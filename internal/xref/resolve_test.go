@@ -1,0 +1,135 @@
+package xref
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/markdown"
+	"github.com/dossier-project/dossier/internal/urls"
+)
+
+// base is a small dossier every diagnostic test extends with one page.
+var baseFiles = map[string]string{
+	"content/actors/kim-jong-un.md": "---\ntitle: Kim Jong-un\nkind: person\naliases: [Kim Jong Un, Kim]\n---\n## Early life\n\nText.\n",
+	"content/actors/kim-yo-jong.md": "---\ntitle: Kim Yo-jong\nkind: person\naliases: [Kim]\n---\nText.\n",
+	"content/actors/china.md":       "---\ntitle: China\nkind: country\n---\nText.\n",
+	"content/events/china.md":       "---\ntitle: China event\ndate: 2025\n---\nText.\n",
+	"content/sources/article.md":    "---\ntitle: The article\nreliability: C\ncredibility: 3\n---\nXi stressed that “China and North Korea are good neighbors”.\n\nSecond.\n",
+}
+
+func resolveFiles(t *testing.T, extra map[string]string, opts Options) (*Graph, []string) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, src := range baseFiles {
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	for name, src := range extra {
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	set, diags := content.Load(fsys, content.Options{})
+	if len(diags) > 0 {
+		t.Fatalf("load: %v", diags)
+	}
+	md := markdown.New()
+	docs := map[*content.Page]*markdown.Doc{}
+	for _, p := range set.All() {
+		docs[p] = md.Parse(p.Body, markdown.Options{NumberParagraphs: p.Kind == content.Source})
+	}
+	g, rd := Resolve(set, docs, opts)
+	var out []string
+	for _, d := range rd.Sort() {
+		out = append(out, d.String())
+	}
+	return g, out
+}
+
+// TestDiagnostics asserts every reference diagnostic with its exact
+// position: the first character of a wikilink's target, or the value in
+// front matter.
+func TestDiagnostics(t *testing.T) {
+	const f = "content/briefs/b.md"
+	tests := []struct {
+		name, src string
+		want      string
+	}{
+		{"unknown wikilink with suggestion", "---\ntitle: B\n---\nSee [[kim-jong-um]].\n",
+			`content/briefs/b.md:4:7: no page named "kim-jong-um" (did you mean "kim-jong-un"?)`},
+		{"ambiguous alias lists candidates", "---\ntitle: B\n---\nText\n\nand [[Kim]] here.\n",
+			`content/briefs/b.md:6:7: "Kim" is ambiguous: it names actors/kim-jong-un, actors/kim-yo-jong (write one of them in full, e.g. [[actors/kim-jong-un]])`},
+		{"ambiguous slug across kinds", "---\ntitle: B\n---\n[[china]]\n",
+			`content/briefs/b.md:4:3: "china" is ambiguous: it names actors/china, events/china (write one of them in full, e.g. [[actors/china]])`},
+		{"missing heading anchor", "---\ntitle: B\n---\n[[kim-jong-un#early-lfe]]\n",
+			`content/briefs/b.md:4:3: content/actors/kim-jong-un.md has no anchor #early-lfe (did you mean "early-life"?)`},
+		{"missing paragraph", "---\ntitle: B\n---\nx [[article#p9]]\n",
+			`content/briefs/b.md:4:5: source article has no paragraph 9 (it has 2) (paragraphs are numbered article#p1 to article#p2)`},
+		{"unknown kind-qualified", "---\ntitle: B\n---\n[[actors/xi]]\n",
+			`content/briefs/b.md:4:3: no actor named "actors/xi"`},
+		{"front-matter actor", "---\ntitle: B\nactors:\n  - kim-jong-un\n  - xi-jinpin\n---\n",
+			`content/briefs/b.md:5:5: no actor named "xi-jinpin"`},
+		{"front-matter actor by alias is fine; wrong kind is not", "---\ntitle: B\nactors: [Kim Jong Un, article]\n---\n",
+			`content/briefs/b.md:3:23: no actor named "article"`},
+		{"front-matter citation paragraph", "---\ntitle: B\nsources: [\"article#p3\"]\n---\n",
+			`content/briefs/b.md:3:11: source article has no paragraph 3 (it has 2) (paragraphs are numbered article#p1 to article#p2)`},
+		{"judgment citation", "---\ntitle: B\nkey_judgments:\n  - text: x\n    sources: [artcle]\n---\n",
+			`content/briefs/b.md:5:15: no source named "artcle" (did you mean "article"?)`},
+		{"relative markdown link to a missing file", "---\ntitle: B\n---\nSee [Kim](../actors/kim-jong-uu.md).\n",
+			`content/briefs/b.md:4:5: link to content/actors/kim-jong-uu.md: no such content file (did you mean "../actors/kim-jong-un.md"?)`},
+		{"quotation not in the cited paragraph", "---\ntitle: B\n---\nXi said they are “bad neighbours” [[article#p1]].\n",
+			`content/briefs/b.md:4:41: quotation "bad neighbours" is not in article paragraph 1 (quote the paragraph exactly, or cite the paragraph that says it)`},
+		{"quotation in the paragraph, other quote style", "---\ntitle: B\n---\nXi: \"China and North  Korea are good neighbors.\" [[article#p1]]\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := resolveFiles(t, map[string]string{f: tt.src}, Options{})
+			// The orphan check lives in build; here only reference diagnostics.
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPreviewRendersMissingLinks(t *testing.T) {
+	g, got := resolveFiles(t, map[string]string{"content/briefs/b.md": "---\ntitle: B\n---\n[[nobody]]\n"}, Options{Preview: true})
+	if len(got) != 1 || !strings.Contains(got[0], "warning: no page named") {
+		t.Fatalf("diagnostics = %q, want one warning", got)
+	}
+	l := g.Lookup(content.Brief, "b").Doc.Links[0]
+	if !l.Missing || l.Dest != "" {
+		t.Errorf("link = %+v, want missing without destination", l)
+	}
+}
+
+func TestBacklinksRelationsMentions(t *testing.T) {
+	g, diags := resolveFiles(t, map[string]string{
+		"content/briefs/b.md":  "---\ntitle: B\nactors: [kim-jong-un]\n---\nAbout [[Kim Jong Un]] and China, unlinked [[article#p2]].\n",
+		"content/actors/nk.md": "---\ntitle: North Korea\nkind: country\nrelations:\n  - {to: actors/china, type: ally of}\n---\n",
+	}, Options{Base: urls.New("https://example.org/repo/")})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	kim := g.Lookup(content.Actor, "kim-jong-un")
+	china := g.Lookup(content.Actor, "china")
+	brief := g.Lookup(content.Brief, "b")
+	if len(kim.ReferencedBy) != 1 || kim.ReferencedBy[0] != brief || len(kim.NamedIn) != 1 {
+		t.Errorf("kim: referenced by %v, named in %v", kim.ReferencedBy, kim.NamedIn)
+	}
+	if len(china.InRelations) != 1 || china.InRelations[0].Type != "ally of" {
+		t.Errorf("china in-relations = %+v", china.InRelations)
+	}
+	src := g.Lookup(content.Source, "article")
+	if len(china.MentionedIn) != 2 || china.MentionedIn[0] != brief || china.MentionedIn[1] != src {
+		t.Errorf("china mentioned in = %v, want the brief and the article", china.MentionedIn)
+	}
+	if l := brief.Doc.Links[0]; l.Dest != "/repo/actors/kim-jong-un/" || l.Resolved != "Kim Jong-un" {
+		t.Errorf("wikilink = %+v", l)
+	}
+	if l := brief.Doc.Links[1]; !l.Citation || l.Dest != "/repo/sources/article/#p2" || l.Text() != "¶2 C3" {
+		t.Errorf("citation = %+v", l)
+	}
+	if len(src.CitedBy) != 1 || src.CitedBy[0] != brief {
+		t.Errorf("article cited by %v", src.CitedBy)
+	}
+}
