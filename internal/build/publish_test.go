@@ -9,6 +9,7 @@ import (
 
 	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/diag"
+	"golang.org/x/net/html"
 )
 
 // sampleRoot is the repository root, which holds the sample dossier; tests
@@ -175,4 +176,68 @@ func TestExactDay(t *testing.T) {
 			t.Errorf("exactDay(%q) = %q, want %q", tt.date, got, tt.want)
 		}
 	}
+}
+
+// TestHeadMetadata checks every page's head: the language, the feed link,
+// the canonical link and the OpenGraph properties.
+func TestHeadMetadata(t *testing.T) {
+	const base = "https://example.org/dossier/"
+	res := buildSample(t, Options{BaseURL: base})
+	for name, data := range res.Files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		head := headOf(doc)
+		want := map[string]string{
+			"lang":         "en",
+			"alternate":    "/dossier/feed.xml",
+			"canonical":    base + strings.TrimSuffix(name, "index.html"),
+			"og:url":       base + strings.TrimSuffix(name, "index.html"),
+			"og:site_name": res.Config.Title,
+			"robots":       "",
+			"og:type":      "article",
+		}
+		switch {
+		case name == "404.html":
+			want["canonical"], want["og:url"], want["robots"], want["og:type"] = "", "", "noindex", "website"
+		case name == "index.html", strings.Count(name, "/") == 1, strings.HasPrefix(name, "tags/"):
+			want["og:type"] = "website" // home, lists and tags
+		}
+		for key, w := range want {
+			if head[key] != w {
+				t.Errorf("%s: %s = %q, want %q", name, key, head[key], w)
+			}
+		}
+		if head["og:title"] == "" || head["og:description"] == "" {
+			t.Errorf("%s: og:title %q, og:description %q: want both", name, head["og:title"], head["og:description"])
+		}
+	}
+}
+
+// headOf collects the html element's lang and, from the head, the href of
+// each link by rel and the content of each meta by property or name.
+func headOf(doc *html.Node) map[string]string {
+	out := map[string]string{}
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch n.Data {
+		case "html":
+			out["lang"] = attr(n, "lang")
+		case "link":
+			if rel := attr(n, "rel"); rel == "canonical" || rel == "alternate" && attr(n, "type") == "application/atom+xml" {
+				out[rel] = attr(n, "href")
+			}
+		case "meta":
+			if key := attr(n, "property") + attr(n, "name"); key != "" {
+				out[key] = attr(n, "content")
+			}
+		}
+	}
+	return out
 }

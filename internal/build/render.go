@@ -147,7 +147,7 @@ func (r *renderer) assets(fsys fs.FS) diag.List {
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"url":     r.base.Path,
-		"absURL":  r.base.Abs,
+		"absURL":  r.absURL,
 		"nodeURL": func(n *xref.Node) string { return r.base.Path(n.URL) },
 		"citeURL": func(c xref.Citation) string {
 			u := r.base.Path(c.Source.URL)
