@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/diag"
 	"github.com/dossier-project/dossier/internal/yamlfile"
 )
@@ -78,7 +79,19 @@ func (c *Config) validate() diag.List {
 	if err := checkBaseURL(c.BaseURL.Value); err != "" {
 		diags.Add(diag.Errorf(c.pos(c.BaseURL), "base_url %q %s", c.BaseURL.Value, err))
 	}
+	diags.Append(checkTLP("tlp", &c.TLP))
+	diags.Append(checkTLP("publish_max_tlp", &c.PublishMaxTLP))
 	return diags
+}
+
+// checkTLP validates a TLP label and normalises its spelling; an absent
+// label is TLP:CLEAR.
+func checkTLP(key string, s *yamlfile.Scalar) diag.List {
+	if strings.TrimSpace(s.Value) == "" {
+		s.Value = "TLP:CLEAR"
+		return nil
+	}
+	return content.CheckTLP(File, key, s)
 }
 
 func (c *Config) pos(s yamlfile.Scalar) diag.Pos {

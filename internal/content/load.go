@@ -118,6 +118,7 @@ func ParseFile(file string, src []byte) (*Page, diag.List) {
 	}
 	diags.Append(checkKindKeys(p, doc.TopKeys()))
 	diags.Append(p.fillDefaults(doc.TopKeys()))
+	diags.Append(p.validate(doc.TopKeys()))
 	return p, diags
 }
 

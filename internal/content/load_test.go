@@ -53,7 +53,7 @@ func TestParseFileDiagnostics(t *testing.T) {
 		{
 			name: "unknown nested key",
 			file: "content/briefs/a.md",
-			src:  "---\ntitle: A\nkey_judgments:\n  - text: x\n    likelyhood: likely\n---\n",
+			src:  "---\ntitle: A\nkey_judgments:\n  - text: x\n    likelyhood: likely\n    sources: [a]\n---\n",
 			want: []string{`content/briefs/a.md:5:5: warning: unknown front-matter key "likelyhood" (did you mean "likelihood"?)`},
 		},
 		{

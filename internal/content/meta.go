@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 
+	"github.com/dossier-project/dossier/internal/edtf"
 	"github.com/dossier-project/dossier/internal/yamlfile"
 	"github.com/goccy/go-yaml/ast"
 )
@@ -66,7 +67,7 @@ type Meta struct {
 
 // Judgment is an estimative statement with its likelihood and confidence.
 type Judgment struct {
-	Text       string `yaml:"text"`
+	Text       Prose  `yaml:"text"`
 	Likelihood Scalar `yaml:"likelihood"`
 	Confidence Scalar `yaml:"confidence"`
 	Sources    []Cite `yaml:"sources"`
@@ -86,6 +87,25 @@ type Relation struct {
 	Since   Scalar `yaml:"since"`
 	Until   Scalar `yaml:"until"`
 	Sources []Cite `yaml:"sources"`
+
+	// SinceDate and UntilDate are Since and Until parsed (see Dates).
+	SinceDate edtf.Date `yaml:"-"`
+	UntilDate edtf.Date `yaml:"-"`
+}
+
+// Prose is a positioned text value. Unlike a Scalar it keeps the text of
+// a block scalar (text: > or |), whose position is that of its indicator.
+type Prose struct{ Scalar }
+
+// UnmarshalYAML implements go-yaml's NodeUnmarshaler.
+func (p *Prose) UnmarshalYAML(node ast.Node) error {
+	lit, ok := node.(*ast.LiteralNode)
+	if !ok || lit.Value == nil {
+		return p.Scalar.UnmarshalYAML(node)
+	}
+	tk := lit.GetToken()
+	p.Scalar = Scalar{Value: lit.Value.Value, Line: tk.Position.Line, Col: tk.Position.Column}
+	return nil
 }
 
 // Cite is a citation of a source, optionally of one paragraph

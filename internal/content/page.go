@@ -75,6 +75,8 @@ type Page struct {
 	File string
 	Slug string
 	Meta Meta
+	// Dates are the EDTF dates of Meta, parsed.
+	Dates Dates
 	// Src is the whole file; Body the Markdown after the front matter,
 	// which starts on line BodyLine of the file.
 	Src      []byte
