@@ -30,6 +30,9 @@ type Result struct {
 	Files  map[string][]byte
 	Config *config.Config
 	Graph  *xref.Graph
+	// Rendered counts the content pages rendered by this build; the
+	// others were unchanged and reused from the Builder's previous build.
+	Rendered int
 }
 
 // SourceFS returns the dossier at root with the embedded default
@@ -41,13 +44,14 @@ func SourceFS(root string) fs.FS {
 // Builder generates sites and remembers parsed files between builds.
 // A Builder is not safe for concurrent use.
 type Builder struct {
-	md    *markdown.Renderer
-	cache *parseCache
+	md      *markdown.Renderer
+	cache   *parseCache
+	renders *renderCache
 }
 
 // NewBuilder returns a Builder with an empty cache.
 func NewBuilder() *Builder {
-	return &Builder{md: markdown.New(), cache: newParseCache()}
+	return &Builder{md: markdown.New(), cache: newParseCache(), renders: newRenderCache()}
 }
 
 // Generate builds the site from fsys with a fresh Builder.
@@ -88,8 +92,8 @@ func (b *Builder) generate(fsys fs.FS, opts Options) (*Result, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	r := &renderer{cfg: cfg, base: base, graph: graph, md: b.md, opts: opts}
+	r := &renderer{cfg: cfg, base: base, graph: graph, md: b.md, opts: opts, cache: b.renders}
 	files, renderDiags := r.site(fsys)
 	diags.Append(renderDiags)
-	return &Result{Files: files, Config: cfg, Graph: graph}, diags
+	return &Result{Files: files, Config: cfg, Graph: graph, Rendered: r.rendered}, diags
 }

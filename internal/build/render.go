@@ -27,6 +27,12 @@ type renderer struct {
 	tmpl  *layout.Set
 	view  *siteView
 
+	// cache holds the previous build's page outputs; next collects this
+	// build's. rendered counts the pages actually rendered.
+	cache    *renderCache
+	next     map[string]cachedPage
+	rendered int
+
 	mu    sync.Mutex
 	files map[string][]byte
 	diags diag.List
@@ -48,6 +54,7 @@ func (r *renderer) site(fsys fs.FS) (map[string][]byte, diag.List) {
 	r.tmpl = tmpl
 	r.files = map[string][]byte{}
 	r.view = r.siteView()
+	r.startCache(fsys)
 	jobs := append(r.contentJobs(), r.listJobs()...)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -55,6 +62,7 @@ func (r *renderer) site(fsys fs.FS) (map[string][]byte, diag.List) {
 		g.Go(func() error { r.run(j); return nil })
 	}
 	_ = g.Wait()
+	r.cache.pages = r.next
 	diags.Append(r.diags)
 	diags.Append(r.publish(jobs))
 	diags.Append(r.assets(fsys))
@@ -62,11 +70,31 @@ func (r *renderer) site(fsys fs.FS) (map[string][]byte, diag.List) {
 }
 
 func (r *renderer) run(j job) {
+	if j.view.Node == nil {
+		r.render(j)
+		return
+	}
+	sum := pageFingerprint(j.view.Node)
+	if out, ok := r.cache.lookup(j.out, sum); ok {
+		r.put(j.out, out)
+		r.remember(j.out, sum, out)
+		return
+	}
+	if out := r.render(j); out != nil {
+		r.remember(j.out, sum, out)
+		r.mu.Lock()
+		r.rendered++
+		r.mu.Unlock()
+	}
+}
+
+// render renders one job and returns its output, or nil on failure.
+func (r *renderer) render(j job) []byte {
 	if j.view.Node != nil && j.view.Node.Doc != nil {
 		html, err := r.md.Render(j.view.Node.Doc)
 		if err != nil {
 			r.fail(diag.Errorf(diag.Pos{File: j.view.Node.Page.File}, "rendering Markdown: %v", err))
-			return
+			return nil
 		}
 		j.view.Content = html
 	}
@@ -78,9 +106,26 @@ func (r *renderer) run(j job) {
 	if err != nil {
 		file := layout.Dir + "/" + j.template + ".html"
 		r.fail(diag.Errorf(diag.Pos{File: file}, "%v", err))
-		return
+		return nil
 	}
 	r.put(j.out, out)
+	return out
+}
+
+// startCache drops the previous outputs when a site-wide input changed.
+func (r *renderer) startCache(fsys fs.FS) {
+	r.next = map[string]cachedPage{}
+	if g := r.globalFingerprint(fsys); g != r.cache.global {
+		r.cache.global = g
+		r.cache.pages = map[string]cachedPage{}
+	}
+}
+
+// remember records a content page's output for the next build.
+func (r *renderer) remember(out string, sum [32]byte, data []byte) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.next[out] = cachedPage{sum: sum, out: data}
 }
 
 func (r *renderer) put(name string, data []byte) {

@@ -119,3 +119,17 @@ func (g *Graph) All() []*Node {
 	}
 	return append([]*Node{g.Home}, g.Nodes...)
 }
+
+// AllCitations lists every citation the page makes, front matter and body,
+// each source-and-paragraph once, in the order first made.
+func (n *Node) AllCitations() []Citation {
+	var out []Citation
+	seen := map[Citation]bool{}
+	for _, c := range n.allCitations() {
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
