@@ -9,7 +9,7 @@ import (
 func runVersion(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("version", "", stderr)
 	if err := parseFlags(fs, args, false); err != nil {
-		return err
+		return helpOK(err)
 	}
 	version := "(devel)"
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeDossier creates a dossier from name -> contents in a temp folder.
+func writeDossier(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// runCmd runs the command line and returns its exit status and output.
+func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, &out, &errOut)
+	code = exitCode(err, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestExitStatus(t *testing.T) {
+	good := writeDossier(t, map[string]string{
+		"dossier.yaml":        "title: Test dossier\n",
+		"content/_index.md":   "---\ntitle: Home\n---\nSee [[a]].\n",
+		"content/briefs/a.md": "---\ntitle: A brief\n---\nText.\n",
+	})
+	bad := writeDossier(t, map[string]string{
+		"dossier.yaml":        "title: Test dossier\n",
+		"content/_index.md":   "---\ntitle: Home\n---\nSee [[b]] and [[c]].\n",
+		"content/briefs/a.md": "---\ntitle: [A\n---\n",
+	})
+	out := filepath.Join(t.TempDir(), "site")
+	tests := []struct {
+		name       string
+		args       []string
+		code       int
+		wantStderr []string
+	}{
+		{"build ok", []string{"build", "-src", good, "-out", out}, 0, nil},
+		{"build content errors, all reported, sorted", []string{"build", "-src", bad, "-out", out}, 1, []string{
+			bad + "/content/_index.md:4:7: no page named \"b\"",
+			bad + "/content/_index.md:4:17: no page named \"c\"",
+			bad + "/content/briefs/a.md:2:8: front matter:",
+			"dossier: 3 errors",
+		}},
+		{"unknown flag", []string{"build", "-nope"}, 2, []string{"flag provided but not defined: -nope"}},
+		{"unexpected argument", []string{"build", "extra"}, 2, []string{`unexpected argument "extra"`}},
+		{"unknown command", []string{"bild"}, 2, []string{`unknown command "bild"`}},
+		{"no command", nil, 2, []string{"no command given"}},
+		{"bad base url", []string{"build", "-src", good, "-out", out, "-base-url", "ftp://x"}, 1, []string{"must start with https://"}},
+		{"not a dossier", []string{"check", "-src", t.TempDir()}, 1, []string{"dossier.yaml: no dossier.yaml here"}},
+		{"check format", []string{"check", "-src", good, "-format", "xml"}, 2, []string{"-format must be text or json"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runCmd(t, tt.args...)
+			stderr = stdout + stderr
+			if code != tt.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.code, stderr)
+			}
+			for _, want := range tt.wantStderr {
+				if !strings.Contains(stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, stderr)
+				}
+			}
+		})
+	}
+}
+
+func TestHelpForEachCommand(t *testing.T) {
+	for _, cmd := range []string{"build", "check", "serve", "version"} {
+		code, _, stderr := runCmd(t, cmd, "-h")
+		if code != 0 || !strings.Contains(stderr, "usage: dossier "+cmd) {
+			t.Errorf("%s -h: exit %d, output:\n%s", cmd, code, stderr)
+		}
+	}
+	if code, stdout, _ := runCmd(t, "-h"); code != 0 || !strings.Contains(stdout, "dossier build") {
+		t.Errorf("-h: exit %d\n%s", code, stdout)
+	}
+}
+
+func TestCheckFormats(t *testing.T) {
+	dir := writeDossier(t, map[string]string{
+		"dossier.yaml":                  "title: T\n",
+		"content/_index.md":             "---\ntitle: Home\n---\n[[a]] [[kim-jong-um]]\n",
+		"content/briefs/a.md":           "---\ntitle: A\nsumary: typo\n---\nText.\n",
+		"content/actors/kim-jong-un.md": "---\ntitle: Kim Jong-un\nkind: person\n---\n",
+	})
+	code, stdout, _ := runCmd(t, "check", "-src", dir, "-format", "json")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	var got struct {
+		Diagnostics []jsonDiag
+		Errors      int
+		Warnings    int
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	if got.Errors != 1 || len(got.Diagnostics) < 2 {
+		t.Fatalf("got %+v", got)
+	}
+	first := got.Diagnostics[0]
+	if first.File != dir+"/content/_index.md" || first.Line != 4 || first.Col != 9 || first.Severity != "error" || first.Suggestion != `did you mean "kim-jong-un"?` {
+		t.Errorf("first diagnostic = %+v", first)
+	}
+
+	t.Setenv("GITHUB_ACTIONS", "true")
+	_, stdout, _ = runCmd(t, "check", "-src", dir)
+	wantAnnotation := "::error file=" + dir + "/content/_index.md,line=4,col=9::no page named \"kim-jong-um\" (did you mean \"kim-jong-un\"?)"
+	if !strings.Contains(stdout, wantAnnotation) {
+		t.Errorf("no annotation %q in:\n%s", wantAnnotation, stdout)
+	}
+	if !strings.Contains(stdout, "::warning file="+dir+"/content/briefs/a.md,line=3,col=1::unknown front-matter key") {
+		t.Errorf("no warning annotation in:\n%s", stdout)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	if code, stdout, _ := runCmd(t, "version"); code != 0 || !strings.HasPrefix(stdout, "dossier ") {
+		t.Errorf("version: %d %q", code, stdout)
+	}
+}
