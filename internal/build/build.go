@@ -83,10 +83,10 @@ func (b *Builder) generate(fsys fs.FS, opts Options) (*Result, diag.List) {
 		}
 		cfg = c
 	}
-	set, docs, loadDiags := b.load(fsys, opts)
+	in, loadDiags := b.load(fsys, opts)
 	diags.Append(loadDiags)
 	base := urls.New(cfg.BaseURL.Value)
-	graph, xrefDiags := xref.Resolve(set, docs, xref.Options{Base: base, Preview: opts.Preview})
+	graph, xrefDiags := xref.Resolve(in.set, in.docs, xref.Options{Base: base, Preview: opts.Preview, Unparsed: in.unparsed})
 	diags.Append(xrefDiags)
 	diags.Append(check(cfg, graph, opts))
 	if diags.HasErrors() {

@@ -29,7 +29,7 @@ func newParseCache() *parseCache { return &parseCache{files: map[string]*parsed{
 
 // load reads and parses every content file, reusing cached parses of
 // unchanged files, and assembles the page set.
-func (b *Builder) load(fsys fs.FS, opts Options) (*content.Set, map[*content.Page]*markdown.Doc, diag.List) {
+func (b *Builder) load(fsys fs.FS, opts Options) (*loaded, diag.List) {
 	files, diags := content.ListFiles(fsys)
 	results := make([]*parsed, len(files))
 	var g errgroup.Group
@@ -44,6 +44,7 @@ func (b *Builder) load(fsys fs.FS, opts Options) (*content.Set, map[*content.Pag
 	_ = g.Wait()
 	next := make(map[string]*parsed, len(files))
 	pages := make([]*content.Page, 0, len(files))
+	var unparsed []string
 	docs := make(map[*content.Page]*markdown.Doc, len(files))
 	for i, file := range files {
 		p := results[i]
@@ -52,6 +53,8 @@ func (b *Builder) load(fsys fs.FS, opts Options) (*content.Set, map[*content.Pag
 		if p.page != nil {
 			pages = append(pages, p.page)
 			docs[p.page] = p.doc
+		} else {
+			unparsed = append(unparsed, file)
 		}
 	}
 	b.cache.files = next
@@ -60,7 +63,15 @@ func (b *Builder) load(fsys fs.FS, opts Options) (*content.Set, map[*content.Pag
 	for _, d := range docs {
 		d.ResetLinks()
 	}
-	return set, docs, diags
+	return &loaded{set: set, docs: docs, unparsed: unparsed}, diags
+}
+
+// loaded is the content of one build: the pages, their parsed bodies and
+// the files that failed to load.
+type loaded struct {
+	set      *content.Set
+	docs     map[*content.Page]*markdown.Doc
+	unparsed []string
 }
 
 // parseFile parses one file, or returns old when its bytes are unchanged.

@@ -28,6 +28,10 @@ func (r *resolver) wikilink(n *Node, l *markdown.Link) {
 	pos := n.Page.BodyPos(l.Offset + 2)
 	name, anchor, _ := strings.Cut(l.Target, "#")
 	t, err := r.ix.find(strings.TrimSpace(name), "")
+	if err != nil && err.unparsed {
+		l.Missing, l.Title = true, "missing: "+err.msg
+		return
+	}
 	if err != nil {
 		r.missing(l, pos, err.msg, err.suggestion)
 		return

@@ -110,6 +110,9 @@ func paragraphOf(src *Node, anchor string) (n int, msg, hint string) {
 }
 
 func (r *resolver) errorAt(pos diag.Pos, err *lookupError) {
+	if err.unparsed {
+		return
+	}
 	d := diag.Errorf(pos, "%s", err.msg)
 	d.Suggestion = err.suggestion
 	r.diags.Add(d)

@@ -2,6 +2,7 @@ package xref
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 
@@ -15,10 +16,19 @@ type index struct {
 	byName map[string][]*Node // lowercase title or alias -> nodes
 	byKey  map[key]*Node
 	byFile map[string]*Node
+	// unparsed holds the slugs and kind/slugs of files that failed to load.
+	unparsed map[string]bool
 }
 
-func newIndex(nodes []*Node) *index {
-	ix := &index{bySlug: map[string][]*Node{}, byName: map[string][]*Node{}, byKey: map[key]*Node{}, byFile: map[string]*Node{}}
+func newIndex(nodes []*Node, unparsed []string) *index {
+	ix := &index{bySlug: map[string][]*Node{}, byName: map[string][]*Node{}, byKey: map[key]*Node{}, byFile: map[string]*Node{}, unparsed: map[string]bool{}}
+	for _, file := range unparsed {
+		if k, ok := content.KindOfFile(file); ok && k != content.Home {
+			slug := strings.TrimSuffix(path.Base(file), ".md")
+			ix.unparsed[slug] = true
+			ix.unparsed[k.Folder()+"/"+slug] = true
+		}
+	}
 	for _, n := range nodes {
 		p := n.Page
 		ix.byKey[key{p.Kind, p.Slug}] = n
@@ -43,6 +53,9 @@ func names(p *content.Page) []string {
 type lookupError struct {
 	msg        string
 	suggestion string
+	// unparsed marks a name that belongs to a file that failed to load:
+	// its own error was reported, so references to it are not.
+	unparsed bool
 }
 
 // find resolves name (without anchor) to one node. kind, when not empty,
@@ -105,6 +118,9 @@ func (ix *index) notFound(name string, kind content.Kind) *lookupError {
 	bare := name
 	if _, after, ok := strings.Cut(name, "/"); ok {
 		bare = after
+	}
+	if ix.unparsed[strings.ToLower(name)] {
+		return &lookupError{msg: fmt.Sprintf("%q is a page that failed to load", name), unparsed: true}
 	}
 	return &lookupError{msg: fmt.Sprintf("no %s named %q", what, name), suggestion: ix.suggest(bare, kind)}
 }

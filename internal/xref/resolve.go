@@ -18,6 +18,10 @@ type Options struct {
 	// Preview renders unresolved body links as missing links and reports
 	// them as warnings instead of errors.
 	Preview bool
+	// Unparsed lists content files that failed to load. Their errors are
+	// already reported, so references to them are left unresolved silently
+	// instead of adding one error per reference.
+	Unparsed []string
 }
 
 // resolver carries one resolution's state.
@@ -40,7 +44,7 @@ func Resolve(set *content.Set, docs map[*content.Page]*markdown.Doc, opts Option
 	if set.Home != nil {
 		g.Home = &Node{Page: set.Home, Doc: docs[set.Home], URL: ""}
 	}
-	r := &resolver{ix: newIndex(g.Nodes), opts: opts, refs: map[*Node]map[*Node]bool{}}
+	r := &resolver{ix: newIndex(g.Nodes, opts.Unparsed), opts: opts, refs: map[*Node]map[*Node]bool{}}
 	for _, n := range g.All() {
 		r.frontMatter(n)
 		r.body(n)
