@@ -93,11 +93,8 @@ func (r *renderer) cname() (string, diag.List) {
 // exactDay returns a page's date when it is one exact day (see the
 // comment at the top of this file).
 func exactDay(p *content.Page) (time.Time, bool) {
-	if p.Meta.Date.Value == "" {
-		return time.Time{}, false
-	}
-	d, err := edtf.Parse(p.Meta.Date.Value)
-	if err != nil || d.IsInterval() || d.Precision() != edtf.Day {
+	d := p.Dates.Date
+	if d.IsInterval() || d.Precision() != edtf.Day {
 		return time.Time{}, false
 	}
 	s := d.Start()

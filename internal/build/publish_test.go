@@ -9,6 +9,7 @@ import (
 
 	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/diag"
+	"github.com/dossier-project/dossier/internal/edtf"
 	"golang.org/x/net/html"
 )
 
@@ -166,7 +167,9 @@ func TestExactDay(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := &content.Page{Kind: content.Brief}
-		p.Meta.Date.Value = tt.date
+		if d, err := edtf.Parse(tt.date); err == nil {
+			p.Dates.Date = d // content leaves the zero Date for a bad or absent date
+		}
 		day, ok := exactDay(p)
 		got := ""
 		if ok {
