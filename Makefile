@@ -34,6 +34,10 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzWikilink -fuzztime=$(FUZZTIME) ./internal/markdown
 	$(GO) test -run='^$$' -fuzz=FuzzParseFile -fuzztime=$(FUZZTIME) ./internal/content
 
+## lint: lint the GitHub Pages workflow with actionlint
+lint:
+	$(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 .github/workflows/pages.yml
+
 ## clean: remove build output
 clean:
 	rm -rf site bench.out
