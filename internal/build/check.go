@@ -16,6 +16,8 @@ func check(cfg *config.Config, g *xref.Graph, opts Options) diag.List {
 		diags.Add(d)
 	}
 	diags.Append(orphans(g))
+	diags.Append(likelihoodRows(g))
+	diags.Append(tlpGuard(cfg, g))
 	return diags
 }
 

@@ -28,7 +28,8 @@ func (r *renderer) listJobs() []job {
 		jobs = append(jobs, job{template: "list", out: t.Path + "index.html", view: v})
 	}
 	jobs = append(jobs, job{template: "404", out: "404.html", view: &pageView{Title: "Page not found", Path: "404.html"}})
-	return jobs
+	jobs = append(jobs, r.chronologyJobs()...)
+	return append(jobs, r.methodJobs()...)
 }
 
 // actorGroups groups actors by their kind (person, country, ...).

@@ -65,6 +65,7 @@ func (r *renderer) site(fsys fs.FS) (map[string][]byte, diag.List) {
 	r.cache.pages = r.next
 	diags.Append(r.diags)
 	diags.Append(r.publish(jobs))
+	diags.Append(r.chronologyFile())
 	diags.Append(r.assets(fsys))
 	return r.files, diags
 }
@@ -212,6 +213,15 @@ func (r *renderer) funcs() template.FuncMap {
 		"actorKind":   actorKindLabel,
 		"reliability": reliabilityLabel,
 		"credibility": credibilityLabel,
+
+		// dates, chronology and the method's scales
+		"chronology":      r.chronology,
+		"actorChronology": actorChronology,
+		"dateTime":        dateTime,
+		"displayDate":     displayDate,
+		"likelihoodRange": likelihoodRange,
+		"sourceList":      sourceList,
+		"method":          r.method,
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
 				return fmt.Sprintf("%d %s", n, one)
