@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/dossier-project/dossier/internal/actorgraph"
 	"github.com/dossier-project/dossier/internal/config"
 	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/diag"
@@ -195,6 +196,17 @@ func (r *renderer) funcs() template.FuncMap {
 		"url":     r.base.Path,
 		"absURL":  r.absURL,
 		"nodeURL": func(n *xref.Node) string { return r.base.Path(n.URL) },
+		// actorGraph draws the network of every actor, once per build;
+		// neighbourhood draws an actor's own relations ("" for none).
+		"actorGraph": sync.OnceValue(func() template.HTML {
+			return actorgraph.Render(r.graph.ByKind(content.Actor), r.base, actorgraph.Options{})
+		}),
+		"neighbourhood": func(n *xref.Node) template.HTML {
+			if n == nil || n.Kind() != content.Actor {
+				return ""
+			}
+			return actorgraph.Render(nil, r.base, actorgraph.Options{Focus: n})
+		},
 		"citeURL": func(c xref.Citation) string {
 			u := r.base.Path(c.Source.URL)
 			if a := c.Anchor(); a != "" {
