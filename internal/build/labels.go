@@ -112,3 +112,6 @@ func actorKindLabel(kind string) string {
 	}
 	return kind
 }
+
+// actorKindName is the singular name of an actor kind: "public body".
+func actorKindName(kind string) string { return strings.ReplaceAll(kind, "-", " ") }

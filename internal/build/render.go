@@ -158,6 +158,9 @@ func (r *renderer) siteView() *siteView {
 		Author: r.cfg.Author, TLP: r.cfg.TLP.Value, Preview: r.opts.Preview, Graph: r.graph}
 	for _, k := range content.Kinds() {
 		s.Nav = append(s.Nav, navItem{Title: k.Plural(), Path: k.Folder() + "/", Section: k.Folder()})
+		if k == content.Event {
+			s.Nav = append(s.Nav, navItem{Title: "Chronology", Path: "chronology/", Section: "chronology"})
+		}
 	}
 	s.Tags = tags(r.graph)
 	return s
@@ -214,17 +217,18 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return u
 		},
-		"grade":       nodeGrade,
-		"tagURL":      func(tag string) string { return r.base.Path("tags/" + tagSlug(tag) + "/") },
-		"citeGrade":   citeGrade,
-		"byKind":      xref.GroupByKind,
-		"kindPlural":  func(k content.Kind) string { return k.Plural() },
-		"relation":    relationLabel,
-		"inverse":     inverseLabel,
-		"tlpClass":    tlpClass,
-		"actorKind":   actorKindLabel,
-		"reliability": reliabilityLabel,
-		"credibility": credibilityLabel,
+		"grade":         nodeGrade,
+		"tagURL":        func(tag string) string { return r.base.Path("tags/" + tagSlug(tag) + "/") },
+		"citeGrade":     citeGrade,
+		"byKind":        xref.GroupByKind,
+		"kindPlural":    func(k content.Kind) string { return k.Plural() },
+		"relation":      relationLabel,
+		"inverse":       inverseLabel,
+		"tlpClass":      tlpClass,
+		"actorKind":     actorKindLabel,
+		"actorKindName": actorKindName,
+		"reliability":   reliabilityLabel,
+		"credibility":   credibilityLabel,
 
 		// dates, chronology and the method's scales
 		"chronology":      r.chronology,
