@@ -38,8 +38,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	p.publish()
 	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = httpSrv.Serve(ln) }()
-	fmt.Fprintf(stdout, "serving %s at http://%s%s (Ctrl-C to stop)\n", *src, ln.Addr(), basePath)
-	err = watchChanges(ctx, *src, stderr, func() { p.rebuild(); p.publish() })
+	// The address is printed once edits are watched: a test (or a user)
+	// that edits a file after reading it gets a rebuild.
+	ready := func() { fmt.Fprintf(stdout, "serving %s at http://%s%s (Ctrl-C to stop)\n", *src, ln.Addr(), basePath) }
+	err = watchChanges(ctx, *src, stderr, ready, func() { p.rebuild(); p.publish() })
 	srv.Close()
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
@@ -101,4 +103,3 @@ func sourcesOf(fsys fs.FS, diags diag.List) map[string][]byte {
 	}
 	return out
 }
-

@@ -13,15 +13,16 @@ import (
 // watchedPaths are the parts of a dossier that a rebuild depends on.
 var watchedPaths = []string{"content", "templates", "static", "dossier.yaml"}
 
-// watchChanges calls onChange after each debounced batch of file changes
-// under src, until ctx is done.
-func watchChanges(ctx context.Context, src string, stderr io.Writer, onChange func()) error {
+// watchChanges calls ready once changes under src are being watched, then
+// onChange after each debounced batch of them, until ctx is done.
+func watchChanges(ctx context.Context, src string, stderr io.Writer, ready, onChange func()) error {
 	w, err := watch.New(watch.Options{Root: src, Paths: watchedPaths, Debounce: 100 * time.Millisecond,
 		Logf: func(f string, a ...any) { fmt.Fprintf(stderr, f+"\n", a...) }})
 	if err != nil {
 		return err
 	}
 	defer w.Close()
+	ready()
 	for {
 		select {
 		case <-ctx.Done():
@@ -38,8 +39,8 @@ func watchChanges(ctx context.Context, src string, stderr io.Writer, onChange fu
 
 // watchBuild rebuilds and writes the site on every change (build -watch).
 func watchBuild(ctx context.Context, b *build.Builder, src, out string, opts build.Options, stdout, stderr io.Writer) error {
-	fmt.Fprintf(stdout, "watching %s for changes (Ctrl-C to stop)\n", src)
-	return watchChanges(ctx, src, stderr, func() {
+	ready := func() { fmt.Fprintf(stdout, "watching %s for changes (Ctrl-C to stop)\n", src) }
+	return watchChanges(ctx, src, stderr, ready, func() {
 		if err := buildOnce(b, src, out, opts, stdout, stderr); err != nil {
 			fmt.Fprintln(stderr, "dossier:", err)
 		}
