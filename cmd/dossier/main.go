@@ -5,7 +5,7 @@
 //	dossier build   [-src DIR] [-out DIR] [-drafts] [-base-url URL] [-watch]
 //	dossier check   [-src DIR] [-drafts] [-format text|json]
 //	dossier serve   [-src DIR] [-bind 127.0.0.1] [-port 8080] [-drafts=true]
-//	dossier new     brief|actor|event|commentary|source [-src DIR] [-from FILE] "Title"
+//	dossier new     brief|actor|event|commentary|source [-src DIR] [-slug SLUG] [-from FILE] "Title"
 //	dossier init    DIR
 //	dossier version
 //
@@ -89,6 +89,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCheck(rest, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, stdout, stderr)
+	case "new":
+		return runNew(ctx, rest, stdout, stderr)
+	case "init":
+		return runInit(rest, stdout, stderr)
 	case "version":
 		return runVersion(rest, stdout, stderr)
 	case "-h", "-help", "--help", "help":
