@@ -23,7 +23,7 @@ func FuzzParseFile(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		const file = "content/briefs/x.md"
 		p, diags := ParseFile(file, []byte(src))
-		lines := strings.Count(src, "\n") + 1
+		lines := strings.Count(string(normalizeLoneCR([]byte(src))), "\n") + 1
 		for _, d := range diags {
 			if d.Pos.File != file || d.Pos.Line < 0 || d.Pos.Line > lines+1 {
 				t.Fatalf("diagnostic %v outside the file (%d lines) for %q", d, lines, src)

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"io/fs"
 	"path"
 	"runtime"
@@ -100,6 +101,7 @@ func ParseFile(file string, src []byte) (*Page, diag.List) {
 		d.Suggestion = "move it to content/briefs, actors, events, commentary or sources, or name it content/_index.md"
 		return nil, diag.List{d}
 	}
+	src = normalizeLoneCR(src)
 	fm, has, closed := split(src)
 	switch {
 	case !has:
@@ -163,4 +165,21 @@ func validSlug(s string) bool {
 		}
 	}
 	return true
+}
+
+// normalizeLoneCR turns a carriage return that is not followed by a line
+// feed into a line feed, so that every part of the build (the YAML parser,
+// which treats a lone CR as a line break, and the Markdown positions,
+// which count LFs) agrees on line numbers. CRLF is left alone.
+func normalizeLoneCR(src []byte) []byte {
+	if !bytes.Contains(src, []byte("\r")) {
+		return src
+	}
+	out := bytes.Clone(src)
+	for i, c := range out {
+		if c == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+			out[i] = '\n'
+		}
+	}
+	return out
 }

@@ -48,7 +48,12 @@ func TestSuggest(t *testing.T) {
 	if got := Suggest("zzzzzz", cands); got != "" {
 		t.Errorf("far names get no suggestion, got %q", got)
 	}
-	if d := Distance("kitten", "sitting"); d != 3 {
-		t.Errorf("Distance = %d", d)
+	for _, tt := range []struct {
+		a, b string
+		d    int
+	}{{"kitten", "sitting", 3}, {"kye", "key", 1}, {"", "abc", 3}, {"Pyöngyang", "Pyongyang", 1}} {
+		if d := Distance(tt.a, tt.b); d != tt.d {
+			t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, d, tt.d)
+		}
 	}
 }

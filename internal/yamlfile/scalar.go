@@ -30,6 +30,10 @@ func (s *Scalar) UnmarshalYAML(node ast.Node) error {
 			s.Quoted = tk.Type == token.DoubleQuoteType || tk.Type == token.SingleQuoteType
 		}
 		return nil
+	case *ast.LiteralNode:
+		// A block scalar (| or >): the text, not the indicator.
+		*s = Scalar{Value: n.Value.Value, Line: line, Col: col}
+		return nil
 	case ast.ScalarNode:
 		*s = Scalar{Value: fmt.Sprint(n.GetValue()), Line: line, Col: col}
 		if tk := n.GetToken(); tk != nil {
