@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dossier-project/dossier/internal/build"
+	"github.com/dossier-project/dossier/internal/config"
 	"github.com/dossier-project/dossier/internal/diag"
 	"github.com/dossier-project/dossier/internal/server"
 	"github.com/dossier-project/dossier/internal/urls"
@@ -41,7 +42,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// The address is printed once edits are watched: a test (or a user)
 	// that edits a file after reading it gets a rebuild.
 	ready := func() { fmt.Fprintf(stdout, "serving %s at http://%s%s (Ctrl-C to stop)\n", *src, ln.Addr(), basePath) }
-	err = watchChanges(ctx, *src, stderr, ready, func() { p.rebuild(); p.publish() })
+	err = watchChanges(ctx, *src, stderr, ready, func() { p.rebuild(); p.checkBase(); p.publish() })
 	srv.Close()
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
@@ -58,15 +59,37 @@ type preview struct {
 	stderr io.Writer
 	res    *build.Result
 	diags  diag.List
+	base   string // the path the server serves under
 }
 
-// firstBuild builds once and returns the base path to serve under.
+// firstBuild builds once and returns the base path to serve under: from
+// -base-url, else from dossier.yaml, which is read on its own so that a
+// content error in the first build does not move the site to "/".
 func (p *preview) firstBuild() string {
 	p.rebuild()
-	if p.res == nil {
-		return "/"
+	p.base = "/"
+	switch {
+	case p.opts.BaseURL != "":
+		p.base = urls.New(p.opts.BaseURL).Prefix()
+	case p.res != nil:
+		p.base = urls.New(p.res.Config.BaseURL.Value).Prefix()
+	default:
+		if cfg, _ := config.Load(build.SourceFS(p.src)); cfg != nil {
+			p.base = urls.New(cfg.BaseURL.Value).Prefix()
+		}
 	}
-	return urls.New(p.res.Config.BaseURL.Value).Prefix()
+	return p.base
+}
+
+// checkBase warns when base_url's path changed while serving: the server
+// keeps the path it started with.
+func (p *preview) checkBase() {
+	if p.res == nil || p.opts.BaseURL != "" {
+		return
+	}
+	if now := urls.New(p.res.Config.BaseURL.Value).Prefix(); now != p.base {
+		fmt.Fprintf(p.stderr, "dossier serve: base_url's path changed from %s to %s: restart dossier serve to preview under the new path\n", p.base, now)
+	}
 }
 
 func (p *preview) rebuild() {

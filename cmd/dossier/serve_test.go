@@ -303,3 +303,38 @@ func TestBuildWatch(t *testing.T) {
 		t.Error("a failed build changed the site")
 	}
 }
+
+// TestServeBasePathWhenFirstBuildFails: a content error in the first build
+// must not move the preview to "/": the error page shows under base_url's
+// path, and the fixed site is served there.
+func TestServeBasePathWhenFirstBuildFails(t *testing.T) {
+	dir := copySample(t)
+	yaml := filepath.Join(dir, "dossier.yaml")
+	data, err := os.ReadFile(yaml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed := strings.Replace(string(data), "base_url: https://example.org/", "base_url: https://user.github.io/korea/", 1)
+	if fixed == string(data) {
+		t.Fatal("sample dossier.yaml has no base_url line to change")
+	}
+	if err := os.WriteFile(yaml, []byte(fixed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	brief := filepath.Join(dir, "content", "briefs", "strategic-context.md")
+	good := breakTitle(t, brief)
+	s := startServe(t, stepDeadline, "-src", dir, "-port", "0")
+	if !strings.HasSuffix(s.URL, "/korea/") {
+		t.Fatalf("serving at %q, want /korea/ from dossier.yaml", s.URL)
+	}
+	if resp, body := get(t, http.DefaultClient, s.URL); resp.StatusCode != http.StatusInternalServerError || !strings.Contains(body, "content/briefs/strategic-context.md:") {
+		t.Errorf("GET %s: %s; want the error page naming the broken file", s.URL, resp.Status)
+	}
+	if err := os.WriteFile(brief, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, stepDeadline, "the fixed site under /korea/", func() bool {
+		resp, body := get(t, http.DefaultClient, s.URL)
+		return resp.StatusCode == 200 && strings.Contains(body, `href="/korea/static/style.css"`)
+	})
+}

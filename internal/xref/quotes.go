@@ -52,7 +52,7 @@ func (n *Node) bodyCiteFor(dest string) *Citation {
 // trailingQuote returns the quotation that text ends with, if any.
 func trailingQuote(text string) (string, bool) {
 	t := strings.TrimRightFunc(text, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(".,;:", r)
+		return unicode.IsSpace(r) || strings.ContainsRune(".,;:(", r)
 	})
 	if !strings.HasSuffix(t, "”") && !strings.HasSuffix(t, "\"") {
 		return "", false

@@ -78,6 +78,8 @@ func TestDiagnostics(t *testing.T) {
 			`content/briefs/b.md:4:5: link to content/actors/kim-jong-uu.md: no such content file (did you mean "../actors/kim-jong-un.md"?)`},
 		{"quotation not in the cited paragraph", "---\ntitle: B\n---\nXi said they are “bad neighbours” [[article#p1]].\n",
 			`content/briefs/b.md:4:41: quotation "bad neighbours" is not in article paragraph 1 (quote the paragraph exactly, or cite the paragraph that says it)`},
+		{"quotation before a parenthesised citation", "---\ntitle: B\n---\nXi said they are “bad neighbours” ([[article#p1]]).\n",
+			`content/briefs/b.md:4:42: quotation "bad neighbours" is not in article paragraph 1 (quote the paragraph exactly, or cite the paragraph that says it)`},
 		{"quotation in the paragraph, other quote style", "---\ntitle: B\n---\nXi: \"China and North  Korea are good neighbors.\" [[article#p1]]\n", ""},
 	}
 	for _, tt := range tests {
