@@ -17,7 +17,7 @@ func check(cfg *config.Config, g *xref.Graph, opts Options) diag.List {
 	}
 	diags.Append(orphans(g))
 	diags.Append(likelihoodRows(g))
-	diags.Append(tlpGuard(cfg, g))
+	diags.Append(tlpGuard(cfg, g, opts.Preview))
 	return diags
 }
 

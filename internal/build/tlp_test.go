@@ -33,9 +33,8 @@ func TestTLPGuard(t *testing.T) {
 		{"green page under a green limit", "title: T\npublish_max_tlp: TLP:GREEN\n", brief("TLP:GREEN", false), Options{}, ""},
 		{"amber draft left out", "title: T\n", brief("TLP:AMBER", true), Options{}, ""},
 		{"amber draft built with -drafts", "title: T\n", brief("TLP:AMBER", true), Options{Drafts: true},
-			"content/briefs/b.md:4:6: page is TLP:AMBER, above publish_max_tlp TLP:CLEAR: it would be published" + hint},
-		{"serve refuses too", "title: T\n", brief("TLP:AMBER", false), Options{Preview: true},
-			"content/briefs/b.md:3:6: page is TLP:AMBER, above publish_max_tlp TLP:CLEAR: it would be published" + hint},
+			"content/briefs/b.md:4:6: page is TLP:AMBER, above publish_max_tlp TLP:CLEAR: it would be published (it is a draft: build without -drafts to leave it out)"},
+		{"the preview shows it, with a warning", "title: T\n", brief("TLP:AMBER", true), Options{Drafts: true, Preview: true}, ""},
 		{"site default above the limit", "title: T\ntlp: TLP:AMBER\n", brief("TLP:CLEAR", false), Options{},
 			"dossier.yaml:2:6: the site's default tlp is TLP:AMBER, above publish_max_tlp TLP:CLEAR: the pages without their own tlp (1) would be published (lower tlp or raise publish_max_tlp in dossier.yaml)"},
 	}
@@ -52,6 +51,9 @@ func TestTLPGuard(t *testing.T) {
 			}
 			if (res == nil) != (tt.want != "") {
 				t.Errorf("result = %v, want nil exactly when the guard fires", res != nil)
+			}
+			if tt.opts.Preview && !strings.Contains(diags.Warnings().String(), "b.md:4:6: warning: page is TLP:AMBER, above publish_max_tlp TLP:CLEAR: shown in this preview only") {
+				t.Errorf("preview warnings = %s", diags.Warnings())
 			}
 		})
 	}
