@@ -136,7 +136,7 @@ func (p *Page) fillDefaults(keys []yamlfile.Key) diag.List {
 		d.Suggestion = `add title: "..." to the front matter`
 		diags.Add(d)
 	}
-	p.Slug = p.Meta.Slug
+	p.Slug = p.Meta.Slug.Value
 	if p.Slug == "" {
 		p.Slug = strings.TrimSuffix(path.Base(p.File), ".md")
 	}

@@ -137,12 +137,21 @@ func TestLoadDuplicateSlugs(t *testing.T) {
 		"content/briefs/.hidden.md": {Data: []byte("not parsed")},
 	}
 	set, diags := Load(fsys, Options{})
-	want := `content/briefs/a.md:1:1: duplicate brief slug "a": content/briefs/2025/a.md has it too (set a different slug: in one of them)`
+	want := `content/briefs/a.md:1:1: duplicate brief slug "a": content/briefs/2025/a.md has it too (give one of them a different slug:)`
 	if len(diags) != 1 || diags[0].String() != want {
 		t.Errorf("diagnostics = %v, want %s", diags, want)
 	}
 	if set.Lookup(Actor, "a") == nil || set.Lookup(Brief, "draft") != nil {
 		t.Errorf("lookup: actor a should exist, draft brief should be excluded")
+	}
+	fsys["content/briefs/other.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Other\nslug: a\n---\n")}
+	set, diags = Load(fsys, Options{})
+	want = `content/briefs/other.md:3:7: duplicate brief slug "a": content/briefs/2025/a.md has it too (give one of them a different slug:)`
+	if len(diags) != 2 || diags.Sort()[1].String() != want {
+		t.Errorf("diagnostics = %v, want the explicit slug blamed: %s", diags, want)
+	}
+	if got := set.Lookup(Brief, "a"); got == nil || got.File != "content/briefs/2025/a.md" {
+		t.Errorf("one page keeps the slug, without an explicit slug: got %v", got)
 	}
 	set, _ = Load(fsys, Options{Drafts: true})
 	if set.Lookup(Brief, "draft") == nil {

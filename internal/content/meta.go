@@ -11,7 +11,7 @@ import (
 // Common holds the keys every page may have.
 type Common struct {
 	Title   string   `yaml:"title"`
-	Slug    string   `yaml:"slug"`
+	Slug    Scalar   `yaml:"slug"`
 	Summary string   `yaml:"summary"`
 	Tags    []string `yaml:"tags"`
 	Draft   bool     `yaml:"draft"`

@@ -31,15 +31,37 @@ func NewSet(pages []*Page, opts Options) (*Set, diag.List) {
 		set.Pages = append(set.Pages, p)
 	}
 	slices.SortFunc(set.Pages, comparePages)
-	for i := 1; i < len(set.Pages); i++ {
-		a, b := set.Pages[i-1], set.Pages[i]
-		if a.Kind == b.Kind && a.Slug == b.Slug {
-			d := diag.Errorf(diag.Pos{File: b.File, Line: 1, Col: 1}, "duplicate %s slug %q: %s has it too", b.Kind, b.Slug, a.File)
-			d.Suggestion = "set a different slug: in one of them"
-			diags.Add(d)
-		}
-	}
+	set.Pages, diags = dropDuplicates(set.Pages)
 	return set, diags
+}
+
+// dropDuplicates reports pages that share a kind and slug and keeps one
+// of each, so that links to the slug still resolve and only the clash
+// itself is reported. The page that set the slug explicitly (slug:) is
+// the one blamed, at that key; the other is kept.
+func dropDuplicates(pages []*Page) ([]*Page, diag.List) {
+	var diags diag.List
+	out := pages[:0:0]
+	for _, p := range pages {
+		i := len(out) - 1
+		if i < 0 || out[i].Kind != p.Kind || out[i].Slug != p.Slug {
+			out = append(out, p)
+			continue
+		}
+		kept, dropped := out[i], p
+		if kept.Meta.Slug.Line > 0 && dropped.Meta.Slug.Line == 0 {
+			kept, dropped = dropped, kept
+			out[i] = kept
+		}
+		pos := diag.Pos{File: dropped.File, Line: 1, Col: 1}
+		if s := dropped.Meta.Slug; s.Line > 0 {
+			pos = dropped.Pos(s)
+		}
+		d := diag.Errorf(pos, "duplicate %s slug %q: %s has it too", dropped.Kind, dropped.Slug, kept.File)
+		d.Suggestion = "give one of them a different slug:"
+		diags.Add(d)
+	}
+	return out, diags
 }
 
 func comparePages(a, b *Page) int {
