@@ -34,9 +34,9 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzWikilink -fuzztime=$(FUZZTIME) ./internal/markdown
 	$(GO) test -run='^$$' -fuzz=FuzzParseFile -fuzztime=$(FUZZTIME) ./internal/content
 
-## lint: lint the GitHub Pages workflow with actionlint
+## lint: lint the GitHub Pages workflows (this repository's and the one dossier init writes) with actionlint
 lint:
-	$(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 .github/workflows/pages.yml
+	$(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 .github/workflows/pages.yml cmd/dossier/skeleton/.github/workflows/pages.yml
 
 ## clean: remove build output
 clean:

@@ -35,8 +35,14 @@ func TestInitBuildsCleanly(t *testing.T) {
 			t.Errorf("no %s in the site", page)
 		}
 	}
+	// The publishing workflow installs dossier itself: the new repository
+	// has no go.mod and no cmd/.
+	wf, err := os.ReadFile(filepath.Join(dir, ".github", "workflows", "pages.yml"))
+	if err != nil || !bytes.Contains(wf, []byte("go install github.com/dossier-project/dossier/cmd/dossier@latest")) || bytes.Contains(wf, []byte("go-version-file")) {
+		t.Errorf("init's workflow must install dossier and not need a go.mod (err %v)", err)
+	}
 	// The defaults are copied out, byte for byte, to be edited.
-	err := fs.WalkDir(dossier.Defaults, ".", func(p string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(dossier.Defaults, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
