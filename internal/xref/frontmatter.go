@@ -136,5 +136,11 @@ func anchorOK(t *Node, anchor string) (ok bool, hint string) {
 			return true, ""
 		}
 	}
-	return false, diag.Suggest(anchor, ids)
+	if hint := diag.Suggest(anchor, ids); hint != "" {
+		return false, hint
+	}
+	if len(ids) == 0 {
+		return false, "the page has no headings to link to"
+	}
+	return false, "its anchors are #" + strings.Join(ids[:min(len(ids), 6)], ", #")
 }

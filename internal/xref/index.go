@@ -122,7 +122,11 @@ func (ix *index) notFound(name string, kind content.Kind) *lookupError {
 	if ix.unparsed[strings.ToLower(name)] {
 		return &lookupError{msg: fmt.Sprintf("%q is a page that failed to load", name), unparsed: true}
 	}
-	return &lookupError{msg: fmt.Sprintf("no %s named %q", what, name), suggestion: ix.suggest(bare, kind)}
+	hint := ix.suggest(bare, kind)
+	if others := ix.bySlug[strings.ToLower(bare)]; kind != "" && len(others) > 0 {
+		hint = fmt.Sprintf("%q is %s, not %s", bare, withArticle(string(others[0].Kind())), withArticle(string(kind)))
+	}
+	return &lookupError{msg: fmt.Sprintf("no %s named %q", what, name), suggestion: hint}
 }
 
 // suggest names the pages (of kind, if set) whose slug, title or alias is
@@ -160,4 +164,12 @@ func quoteJoin(list []string) string {
 		q[i] = fmt.Sprintf("%q", s)
 	}
 	return strings.Join(q, " or ")
+}
+
+// withArticle puts "a" or "an" before a kind's name.
+func withArticle(word string) string {
+	if strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an " + word
+	}
+	return "a " + word
 }
