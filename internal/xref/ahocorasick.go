@@ -66,9 +66,9 @@ func (m *matcher) link() {
 
 func hasEdge(edges map[byte]int, c byte) bool { _, ok := edges[c]; return ok }
 
-// find calls found with the index of each pattern that occurs in text as a
-// whole word.
-func (m *matcher) find(text string, found func(pattern int)) {
+// find calls found with the index and end offset of each occurrence of a
+// pattern in text as a whole word (the start is end minus its length).
+func (m *matcher) find(text string, found func(pattern, end int)) {
 	s := 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
@@ -81,7 +81,7 @@ func (m *matcher) find(text string, found func(pattern int)) {
 		for _, p := range m.out[s] {
 			start := i + 1 - m.lens[p]
 			if boundaryBefore(text, start) && boundaryAfter(text, i+1) {
-				found(p)
+				found(p, i+1)
 			}
 		}
 	}

@@ -27,7 +27,7 @@ func findMentions(g *Graph) {
 		if n.Doc == nil {
 			continue
 		}
-		m.find(n.Doc.Unlinked, func(p int) {
+		m.find(n.Doc.Unlinked, func(p, _ int) {
 			a := owner[p]
 			if a == n || slices.Contains(a.ReferencedBy, n) || slices.Contains(a.MentionedIn, n) {
 				return

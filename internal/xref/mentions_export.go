@@ -3,7 +3,6 @@ package xref
 import (
 	"cmp"
 	"slices"
-	"strings"
 )
 
 // Mention is a whole-word occurrence of one of several names in a text.
@@ -22,23 +21,10 @@ func FindMentions(text string, names []string) []Mention {
 	if len(names) == 0 {
 		return nil
 	}
-	found := map[int]bool{}
-	newMatcher(names).find(text, func(p int) { found[p] = true })
 	var out []Mention
-	for p := range found {
-		name := names[p]
-		for i := 0; i < len(text); {
-			j := strings.Index(text[i:], name)
-			if j < 0 {
-				break
-			}
-			start, end := i+j, i+j+len(name)
-			if boundaryBefore(text, start) && boundaryAfter(text, end) {
-				out = append(out, Mention{Name: p, Start: start, End: end})
-			}
-			i = start + 1
-		}
-	}
+	newMatcher(names).find(text, func(p, end int) {
+		out = append(out, Mention{Name: p, Start: end - len(names[p]), End: end})
+	})
 	slices.SortFunc(out, func(a, b Mention) int {
 		return cmp.Or(a.Start-b.Start, b.End-a.End, a.Name-b.Name)
 	})
