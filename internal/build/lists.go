@@ -29,6 +29,7 @@ func (r *renderer) listJobs() []job {
 	}
 	jobs = append(jobs, job{template: "404", out: "404.html", view: &pageView{Title: "Page not found", Path: "404.html"}})
 	jobs = append(jobs, r.chronologyJobs()...)
+	jobs = append(jobs, r.searchJobs()...)
 	return append(jobs, r.methodJobs()...)
 }
 

@@ -66,6 +66,11 @@ func (r *renderer) site(fsys fs.FS) (map[string][]byte, diag.List) {
 	r.cache.pages = r.next
 	diags.Append(r.diags)
 	diags.Append(r.publish(jobs))
+	if index, err := r.searchIndex(); err == nil {
+		r.files["search.json"] = index
+	} else {
+		diags.Add(diag.Errorf(diag.Pos{File: "search.json"}, "%v", err))
+	}
 	diags.Append(r.chronologyFile())
 	diags.Append(r.assets(fsys))
 	return r.files, diags
@@ -162,6 +167,7 @@ func (r *renderer) siteView() *siteView {
 			s.Nav = append(s.Nav, navItem{Title: "Chronology", Path: "chronology/", Section: "chronology"})
 		}
 	}
+	s.Nav = append(s.Nav, navItem{Title: "Search", Path: "search/", Section: "search"})
 	s.Tags = tags(r.graph)
 	return s
 }

@@ -1,0 +1,79 @@
+package build
+
+// Search. The build writes search.json, a small index of every page
+// (title, aliases, kind, summary, tags and the start of its text, with its
+// URL under the base path), and a /search/ page. static/search.js loads
+// the index when the reader first types and filters it in the browser:
+// every word of the query must occur (case and accents ignored), and
+// matches in titles and aliases rank first. Without JavaScript the page is
+// an index of every page by kind, which the browser's find-in-page
+// searches. The index is built from the same graph as the pages, in page
+// order, so it is byte-identical from build to build.
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/xref"
+)
+
+// excerptBytes bounds each page's text in the index, so that the index of
+// a 10,000-page dossier stays a few megabytes.
+const excerptBytes = 280
+
+// searchEntry is one page in search.json.
+type searchEntry struct {
+	Title   string   `json:"title"`
+	URL     string   `json:"url"`
+	Kind    string   `json:"kind"`
+	Summary string   `json:"summary,omitempty"`
+	Aliases []string `json:"aliases,omitempty"`
+	Tags    []string `json:"tags,omitempty"`
+	Text    string   `json:"text,omitempty"`
+}
+
+// searchIndex returns search.json.
+func (r *renderer) searchIndex() ([]byte, error) {
+	entries := make([]searchEntry, 0, len(r.graph.All()))
+	for _, n := range r.graph.All() {
+		e := searchEntry{Title: n.Title(), URL: r.base.Path(n.URL), Kind: string(n.Kind()),
+			Summary: n.Page.Meta.Summary, Aliases: n.Page.Meta.Aliases, Tags: n.Page.Meta.Tags}
+		if n.Doc != nil {
+			e.Text = excerpt(n.Doc.Text, excerptBytes)
+		}
+		entries = append(entries, e)
+	}
+	return json.Marshal(entries)
+}
+
+// excerpt returns the first words of text, at most max bytes, whitespace
+// collapsed, cut at a word boundary.
+func excerpt(text string, max int) string {
+	s := strings.Join(strings.Fields(text), " ")
+	if len(s) <= max {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:max], ' ')
+	if cut <= 0 {
+		cut = max
+	}
+	return strings.ToValidUTF8(s[:cut], "") + "…"
+}
+
+// searchJobs makes the /search/ page; its groups are the no-script index.
+func (r *renderer) searchJobs() []job {
+	v := &pageView{Title: "Search", Path: "search/", Section: "search"}
+	for _, k := range append([]content.Kind{content.Home}, content.Kinds()...) {
+		var nodes []*xref.Node
+		for _, n := range r.graph.All() {
+			if n.Kind() == k {
+				nodes = append(nodes, n)
+			}
+		}
+		if len(nodes) > 0 {
+			v.Groups = append(v.Groups, groupView{Title: k.Plural(), ID: "all-" + k.Folder(), Nodes: nodes})
+		}
+	}
+	return []job{{template: "search", out: "search/index.html", view: v}}
+}
