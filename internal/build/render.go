@@ -64,6 +64,12 @@ func (r *renderer) site(fsys fs.FS) (map[string][]byte, diag.List) {
 	}
 	_ = g.Wait()
 	r.cache.pages = r.next
+	if pj, d := r.printJob(); len(d) == 0 {
+		r.render(pj)
+		jobs = append(jobs, pj)
+	} else {
+		diags.Append(d)
+	}
 	diags.Append(r.diags)
 	diags.Append(r.publish(jobs))
 	if index, err := r.searchIndex(); err == nil {

@@ -22,6 +22,8 @@ type pageView struct {
 	Groups []groupView
 	// Section is the nav section the page belongs to ("briefs").
 	Section string
+	// Print is set on the print page only.
+	Print *printView
 }
 
 // groupView is a titled list of nodes.
