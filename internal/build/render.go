@@ -64,7 +64,10 @@ func (r *renderer) site(fsys fs.FS) (map[string][]byte, diag.List) {
 	}
 	_ = g.Wait()
 	r.cache.pages = r.next
-	if pj, d := r.printJob(); len(d) == 0 {
+	// The preview skips /print/: it re-renders every body, which a large
+	// dossier cannot afford on each save.
+	if r.opts.Preview {
+	} else if pj, d := r.printJob(); len(d) == 0 {
 		r.render(pj)
 		jobs = append(jobs, pj)
 	} else {
