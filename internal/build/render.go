@@ -66,12 +66,8 @@ func (r *renderer) site(fsys fs.FS) (map[string][]byte, diag.List) {
 	r.cache.pages = r.next
 	// The preview skips /print/: it re-renders every body, which a large
 	// dossier cannot afford on each save.
-	if r.opts.Preview {
-	} else if pj, d := r.printJob(); len(d) == 0 {
-		r.render(pj)
-		jobs = append(jobs, pj)
-	} else {
-		diags.Append(d)
+	if !r.opts.Preview {
+		jobs = r.addPrintJob(jobs, &diags)
 	}
 	diags.Append(r.diags)
 	diags.Append(r.publish(jobs))
@@ -260,4 +256,16 @@ func (r *renderer) funcs() template.FuncMap {
 			return fmt.Sprintf("%d %s", n, many)
 		},
 	}
+}
+
+// addPrintJob renders the print page after the others (see print.go) and
+// returns jobs with it, so the sitemap lists it.
+func (r *renderer) addPrintJob(jobs []job, diags *diag.List) []job {
+	pj, d := r.printJob()
+	if len(d) > 0 {
+		diags.Append(d)
+		return jobs
+	}
+	r.render(pj)
+	return append(jobs, pj)
 }
