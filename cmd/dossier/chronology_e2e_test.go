@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"testing"
 	"testing/fstest"
 
@@ -19,16 +18,7 @@ import (
 // it, and the months left empty; the choice is kept in the address.
 // Skipped without Chromium unless DOSSIER_E2E=1.
 func TestChronologyFilterInBrowser(t *testing.T) {
-	required := os.Getenv("DOSSIER_E2E") == "1"
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if required {
-			t.Fatalf("DOSSIER_E2E=1 but Chromium is missing: %v", err)
-		}
-		t.Skipf("Chromium is not installed at %s", chromiumPath)
-	}
-	if testing.Short() && !required {
-		t.Skip("the browser test is skipped in -short mode")
-	}
+	requireChromium(t)
 	res, diags := build.Generate(build.SourceFS("../.."), build.Options{})
 	if res == nil {
 		t.Fatal(diags)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -20,16 +19,7 @@ import (
 // base path, and hides the no-script index. Skipped without Chromium
 // unless DOSSIER_E2E=1.
 func TestSearchInBrowser(t *testing.T) {
-	required := os.Getenv("DOSSIER_E2E") == "1"
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if required {
-			t.Fatalf("DOSSIER_E2E=1 but Chromium is missing: %v", err)
-		}
-		t.Skipf("Chromium is not installed at %s", chromiumPath)
-	}
-	if testing.Short() && !required {
-		t.Skip("the browser test is skipped in -short mode")
-	}
+	requireChromium(t)
 	res, diags := build.Generate(build.SourceFS("../.."), build.Options{BaseURL: "https://example.org/dossier/"})
 	if res == nil {
 		t.Fatal(diags)
