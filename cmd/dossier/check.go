@@ -22,7 +22,14 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if *format != "text" && *format != "json" {
 		return usageError{fmt.Sprintf("check: -format must be text or json, not %q", *format)}
 	}
-	_, diags := build.Generate(build.SourceFS(*src), build.Options{Drafts: *drafts})
+	d, err := openDossier(*src)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	b := build.NewBuilder(build.Options{Drafts: *drafts})
+	defer b.Close()
+	_, diags := b.Build(d.FS(), build.Nowhere(), nil)
 	diags = relocate(*src, diags)
 	if *format == "json" {
 		if err := writeJSON(stdout, diags); err != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/dossier-project/dossier/internal/build"
+	"github.com/dossier-project/dossier/internal/buildtest"
 )
 
 // TestChronologyFilterInBrowser opens the sample's chronology in headless
@@ -19,7 +20,7 @@ import (
 // Skipped without Chromium unless DOSSIER_E2E=1.
 func TestChronologyFilterInBrowser(t *testing.T) {
 	requireChromium(t)
-	res, diags := build.Generate(build.SourceFS("../.."), build.Options{})
+	res, diags := buildtest.Build(t, "../..", build.Options{})
 	if res == nil {
 		t.Fatal(diags)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/build"
+	"github.com/dossier-project/dossier/internal/buildtest"
 )
 
 // initDossier makes a new dossier with dossier init and returns its folder.
@@ -24,7 +25,7 @@ func initDossier(t *testing.T) string {
 
 func TestInitBuildsCleanly(t *testing.T) {
 	dir := initDossier(t)
-	res, diags := build.Generate(build.SourceFS(dir), build.Options{})
+	res, diags := buildtest.Build(t, dir, build.Options{})
 	if res == nil || len(diags) > 0 {
 		t.Fatalf("the new dossier has diagnostics:\n%s", diags)
 	}

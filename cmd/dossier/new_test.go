@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dossier-project/dossier/internal/build"
+	"github.com/dossier-project/dossier/internal/buildtest"
 	"github.com/dossier-project/dossier/internal/content"
 )
 
@@ -53,7 +54,7 @@ func TestNewPages(t *testing.T) {
 			t.Errorf("%s:\n%s", tt.path, data)
 		}
 	}
-	_, diags := build.Generate(build.SourceFS(dir), build.Options{})
+	_, diags := buildtest.Build(t, dir, build.Options{})
 	for _, d := range diags {
 		if !strings.Contains(d.Message, "orphan page") {
 			t.Errorf("unexpected diagnostic: %s", d)
@@ -134,7 +135,7 @@ func TestNewSourceFrom(t *testing.T) {
 	if stdout != wantOut {
 		t.Errorf("stdout:\n%s\nwant:\n%s", stdout, wantOut)
 	}
-	res, diags := build.Generate(build.SourceFS(dir), build.Options{})
+	res, diags := buildtest.Build(t, dir, build.Options{})
 	if res == nil {
 		t.Fatal(diags)
 	}

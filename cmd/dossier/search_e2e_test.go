@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/dossier-project/dossier/internal/build"
+	"github.com/dossier-project/dossier/internal/buildtest"
 )
 
 // TestSearchInBrowser builds the sample under a base path, serves it there
@@ -20,7 +21,7 @@ import (
 // unless DOSSIER_E2E=1.
 func TestSearchInBrowser(t *testing.T) {
 	requireChromium(t)
-	res, diags := build.Generate(build.SourceFS("../.."), build.Options{BaseURL: "https://example.org/dossier/"})
+	res, diags := buildtest.Build(t, "../..", build.Options{BaseURL: "https://example.org/dossier/"})
 	if res == nil {
 		t.Fatal(diags)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/dossier-project/dossier/internal/build"
+	"github.com/dossier-project/dossier/internal/buildtest"
 	"github.com/dossier-project/dossier/internal/diag"
 )
 
@@ -64,7 +65,7 @@ func TestServeLiveReloadInBrowser(t *testing.T) {
 	// error and the offending line.
 	b.markPage(t)
 	good := breakTitle(t, brief)
-	res, diags := build.Generate(build.SourceFS(dir), build.Options{Drafts: true, Preview: true})
+	res, diags := buildtest.Build(t, dir, build.Options{Drafts: true, Preview: true})
 	d, ok := firstIn(diags, sampleBrief)
 	if res != nil || !ok || d.Pos.Line <= 0 || d.Pos.Col <= 0 {
 		t.Fatalf("the broken front matter gives no positioned error in %s:\n%s", sampleBrief, diags)

@@ -238,15 +238,27 @@ func TestServeBasePath(t *testing.T) {
 	}
 }
 
-func TestServeBindWarning(t *testing.T) {
+// TestServeBindRefusedWithoutExpose: binding beyond loopback needs
+// -expose (nothing listens otherwise), and -expose warns that drafts and
+// restricted pages become visible. (Tests listen on 127.0.0.1 only, so
+// the exposed case is checked without listening.)
+func TestServeBindRefusedWithoutExpose(t *testing.T) {
 	dir := copySample(t)
-	s := startServe(t, stepDeadline, "-src", dir, "-port", "0", "-bind", "0.0.0.0")
-	want := "dossier serve: warning: listening on 0.0.0.0 makes the preview reachable from other machines"
-	if !strings.Contains(s.Stderr.String(), want) {
-		t.Errorf("stderr lacks %q:\n%s", want, s.Stderr)
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), []string{"serve", "-src", dir, "-port", "0", "-bind", "0.0.0.0"}, &stdout, &stderr)
+	if code := exitCode(err, &stderr); code != 2 || !strings.Contains(stderr.String(), "add -expose to confirm") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr.String())
 	}
-	if !strings.Contains(s.URL, "0.0.0.0:") && !strings.Contains(s.URL, "[::]:") {
-		t.Errorf("serving at %q, want the address it binds", s.URL)
+	var warn bytes.Buffer
+	allow, err := checkBind("192.0.2.7", true, []string{"dev.example"}, &warn)
+	if err != nil || !strings.Contains(warn.String(), "drafts and handling-restricted pages (TLP above publish_max_tlp) are visible to the network") {
+		t.Errorf("checkBind with -expose: %v, warning %q", err, warn.String())
+	}
+	if strings.Join(allow, " ") != "dev.example 192.0.2.7" {
+		t.Errorf("allowed hosts = %v, want the bind address added", allow)
+	}
+	if allow, err := checkBind("127.0.0.1", false, nil, &warn); err != nil || len(allow) != 0 {
+		t.Errorf("loopback: %v, %v", allow, err)
 	}
 }
 

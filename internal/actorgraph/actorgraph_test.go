@@ -14,6 +14,7 @@ import (
 	"testing/fstest"
 
 	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/highlight"
 	"github.com/dossier-project/dossier/internal/markdown"
 	"github.com/dossier-project/dossier/internal/urls"
 	"github.com/dossier-project/dossier/internal/xref"
@@ -26,12 +27,12 @@ func resolve(t *testing.T, fsys fstest.MapFS) *xref.Graph {
 	if diags.HasErrors() {
 		t.Fatalf("load: %v", diags)
 	}
-	md := markdown.New()
-	docs := map[*content.Page]*markdown.Doc{}
+	md := markdown.New(highlight.New(""))
+	var in []xref.Input
 	for _, p := range set.All() {
-		docs[p] = md.Parse(p.Body, markdown.Options{NumberParagraphs: p.Kind == content.Source})
+		in = append(in, xref.Input{Page: p, Doc: md.Parse(p.Body, markdown.Options{NumberParagraphs: p.Kind == content.Source})})
 	}
-	g, rd := xref.Resolve(set, docs, xref.Options{})
+	g, rd := xref.Resolve(in, xref.Options{})
 	if rd.HasErrors() {
 		t.Fatalf("resolve: %v", rd)
 	}
@@ -97,21 +98,21 @@ func TestDeterministic(t *testing.T) {
 	for name, g := range map[string]*xref.Graph{"small": small(t), "sample": sample(t)} {
 		actors := g.ByKind(content.Actor)
 		base := urls.New("https://example.org/repo/")
-		want := Render(actors, base, Options{})
-		if got := Render(actors, base, Options{}); got != want {
+		want := Render(network(actors, base))
+		if got := Render(network(actors, base)); got != want {
 			t.Errorf("%s: two renders differ", name)
 		}
 		r := rand.New(rand.NewPCG(1, 2))
 		for i := range 5 {
 			shuffled := slices.Clone(actors)
 			r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-			if got := Render(shuffled, base, Options{}); got != want {
+			if got := Render(network(shuffled, base)); got != want {
 				t.Errorf("%s: render of shuffle %d differs", name, i)
 			}
 		}
 		for _, a := range actors {
-			f := Render(nil, base, Options{Focus: a})
-			if got := Render(nil, base, Options{Focus: a}); got != f {
+			f := Render(around(a, base))
+			if got := Render(around(a, base)); got != f {
 				t.Errorf("%s: two renders of %s's neighbourhood differ", name, a.Page.Slug)
 			}
 		}
@@ -124,9 +125,9 @@ func TestWellFormed(t *testing.T) {
 	g := small(t)
 	base := urls.New("https://example.org/repo/")
 	actors := g.ByKind(content.Actor)
-	outs := map[string]string{"network": string(Render(actors, base, Options{}))}
+	outs := map[string]string{"network": string(Render(network(actors, base)))}
 	for _, a := range actors {
-		outs[a.Page.Slug] = string(Render(nil, base, Options{Focus: a}))
+		outs[a.Page.Slug] = string(Render(around(a, base)))
 	}
 	for name, svg := range outs {
 		if name == "z" {
@@ -173,7 +174,7 @@ var hrefRE = regexp.MustCompile(`<a [^>]*href="([^"]*)"`)
 func TestLinks(t *testing.T) {
 	g := small(t)
 	actors := g.ByKind(content.Actor)
-	svg := string(Render(actors, urls.New("https://example.org/repo/"), Options{}))
+	svg := string(Render(network(actors, urls.New("https://example.org/repo/"))))
 	var hrefs []string
 	for _, m := range hrefRE.FindAllStringSubmatch(svg, -1) {
 		hrefs = append(hrefs, m[1])
@@ -192,7 +193,7 @@ func TestLinks(t *testing.T) {
 
 func TestNonActorsIgnoredAndRelationsDrawn(t *testing.T) {
 	g := small(t)
-	svg := string(Render(g.ByKind(content.Actor), urls.New("/"), Options{}))
+	svg := string(Render(network(g.ByKind(content.Actor), urls.New("/"))))
 	for _, label := range []string{"leader of", "member of", "protects", "ally of", "state media of", "part of", "ministry of"} {
 		if !strings.Contains(svg, ">"+label+"</tspan>") {
 			t.Errorf("no edge label %q", label)
@@ -211,7 +212,7 @@ func TestNonActorsIgnoredAndRelationsDrawn(t *testing.T) {
 func TestNeighbourhood(t *testing.T) {
 	g := small(t)
 	c := g.Lookup(content.Actor, "c")
-	svg := string(Render(g.ByKind(content.Actor), urls.New("/"), Options{Focus: c}))
+	svg := string(Render(around(c, urls.New("/"))))
 	var hrefs []string
 	for _, m := range hrefRE.FindAllStringSubmatch(svg, -1) {
 		hrefs = append(hrefs, m[1])
@@ -232,9 +233,9 @@ func TestNeighbourhood(t *testing.T) {
 }
 
 // centres returns the node centres written in svg.
-func centres(t *testing.T, g *xref.Graph, opts Options) []vec {
+func centres(t *testing.T, ag Graph) []vec {
 	t.Helper()
-	vs, es := selectGraph(g.ByKind(content.Actor), opts.Focus)
+	vs, es := selectGraph(ag)
 	layout(vs, es)
 	var ps []vec
 	for _, v := range vs {
@@ -255,9 +256,9 @@ func TestSpacing(t *testing.T) {
 			}
 		}
 	}
-	check("network", centres(t, g, Options{}))
+	check("network", centres(t, network(g.ByKind(content.Actor), urls.New("/"))))
 	for _, a := range g.ByKind(content.Actor) {
-		check(a.Page.Slug, centres(t, g, Options{Focus: a}))
+		check(a.Page.Slug, centres(t, around(a, urls.New("/"))))
 	}
 }
 
@@ -266,7 +267,11 @@ func TestSpacing(t *testing.T) {
 func TestLabelsDoNotOverlap(t *testing.T) {
 	g := sample(t)
 	for _, focus := range append([]*xref.Node{nil}, g.ByKind(content.Actor)...) {
-		vs, es := selectGraph(g.ByKind(content.Actor), focus)
+		ag := network(g.ByKind(content.Actor), urls.New("/"))
+		if focus != nil {
+			ag = around(focus, urls.New("/"))
+		}
+		vs, es := selectGraph(ag)
 		layout(vs, es)
 		for i, a := range vs {
 			for _, b := range vs[:i] {
@@ -295,12 +300,12 @@ func TestLarge(t *testing.T) {
 				rels = append(rels, slug(j), "related to")
 			}
 		}
-		fsys["content/actors/"+slug(i)+".md"] = &fstest.MapFile{Data: []byte(actor("Actor number "+slug(i), kinds[i%5].kind, rels...))}
+		fsys["content/actors/"+slug(i)+".md"] = &fstest.MapFile{Data: []byte(actor("Actor number "+slug(i), legendKinds()[i%5], rels...))}
 	}
 	g := resolve(t, fsys)
-	svg := string(Render(g.ByKind(content.Actor), urls.New("/"), Options{}))
+	svg := string(Render(network(g.ByKind(content.Actor), urls.New("/"))))
 	assertXML(t, "large", svg)
-	ps := centres(t, g, Options{})
+	ps := centres(t, network(g.ByKind(content.Actor), urls.New("/")))
 	for i := range ps {
 		for j := range i {
 			if d := ps[i].sub(ps[j]).len(); d < 2*nodeR {
@@ -348,13 +353,39 @@ func TestWriteSample(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("graph", string(Render(g.ByKind(content.Actor), base, Options{})))
+	write("graph", string(Render(network(g.ByKind(content.Actor), base))))
 	var all strings.Builder
 	for _, a := range g.ByKind(content.Actor) {
-		if svg := Render(nil, base, Options{Focus: a}); svg != "" {
+		if svg := Render(around(a, base)); svg != "" {
 			write("n-"+a.Page.Slug, string(svg))
 			all.WriteString("<div style=\"display:inline-block;vertical-align:top;width:420px;border:1px solid #ccc;margin:4px\">" + string(svg) + "</div>")
 		}
 	}
 	write("neighbourhoods", all.String())
+}
+
+// network is the graph of every actor given and their relations.
+func network(nodes []*xref.Node, base urls.Base) Graph {
+	var g Graph
+	for _, n := range nodes {
+		g.Actors = append(g.Actors, actorOf(n, base))
+		for _, e := range n.Relations {
+			g.Relations = append(g.Relations, Relation{From: e.From.URL, To: e.To.URL, Type: e.Type, Since: e.Since, Until: e.Until})
+		}
+	}
+	return g
+}
+
+// around is the neighbourhood of a.
+func around(a *xref.Node, base urls.Base) Graph {
+	g := Graph{Focus: a.URL, ID: "ag-" + a.Page.Slug, Actors: []Actor{actorOf(a, base)}}
+	for _, e := range append(append([]xref.Edge{}, a.Relations...), a.InRelations...) {
+		g.Actors = append(g.Actors, actorOf(e.From, base), actorOf(e.To, base))
+		g.Relations = append(g.Relations, Relation{From: e.From.URL, To: e.To.URL, Type: e.Type, Since: e.Since, Until: e.Until})
+	}
+	return g
+}
+
+func actorOf(n *xref.Node, base urls.Base) Actor {
+	return Actor{Key: n.URL, Title: n.Title(), Kind: n.Page.Meta.Kind.Value, Href: base.Path(n.URL)}
 }

@@ -5,14 +5,49 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/dossier-project/dossier/internal/xref"
+	"github.com/dossier-project/dossier/internal/vocab"
 )
+
+// Actor is one actor to draw.
+type Actor struct {
+	// Key identifies the actor, uniquely; actors are drawn in Key order.
+	// The build uses the actor's site path.
+	Key   string
+	Title string
+	// Kind is an actor kind (vocab.ActorKinds); others are drawn as
+	// "other".
+	Kind string
+	// Href is the actor page's URL, as the page links it.
+	Href string
+}
+
+// Relation is a relation between two actors, by their keys.
+type Relation struct {
+	From, To     string
+	Type         string
+	Since, Until string
+}
+
+// Graph is what Render draws.
+type Graph struct {
+	Actors    []Actor
+	Relations []Relation
+	// Focus, when set, is the key of the actor at the centre of a
+	// neighbourhood, drawn larger and laid out on a ring.
+	Focus string
+	// Title is the graph's accessible name; by default "Actor network",
+	// or "Relations of <focus>".
+	Title string
+	// ID prefixes every id in the SVG; by default "ag-network", or
+	// "ag-focus".
+	ID string
+}
 
 // vnode is an actor as drawn.
 type vnode struct {
-	node  *xref.Node
-	key   string // the node's URL: unique, and the sort key
+	key   string // unique, and the sort key
 	title string
+	href  string
 	kind  string // a known kind or "other"
 	r     float64
 	focus bool
@@ -35,101 +70,60 @@ type vedge struct {
 	lx, ly   float64 // label centre
 }
 
-// kinds are the actor kinds in legend order, with their legend names.
-var kinds = []struct{ kind, name string }{
-	{"person", "Person"},
-	{"country", "Country"},
-	{"organization", "Organization"},
-	{"public-body", "Public body"},
-	{"media", "Media"},
-	{"other", "Other"},
-}
-
-func kindOf(n *xref.Node) string {
-	k := strings.ToLower(strings.TrimSpace(n.Page.Meta.Kind.Value))
-	for _, kk := range kinds {
-		if kk.kind == k {
-			return k
-		}
+// kindOf is an actor's kind as drawn: a known kind, or "other".
+func kindOf(a Actor) string {
+	if k, ok := vocab.ParseActorKind(a.Kind); ok {
+		return k.Name
 	}
 	return "other"
 }
 
+// kindName is a kind's legend name.
 func kindName(k string) string {
-	for _, kk := range kinds {
-		if kk.kind == k {
-			return kk.name
-		}
+	if kk, ok := vocab.ParseActorKind(k); ok {
+		return kk.Singular
 	}
-	return k
+	return "Other"
 }
 
-// relationLabel shows a relation type as written, hyphens as spaces.
-func relationLabel(t string) string { return strings.ReplaceAll(strings.TrimSpace(t), "-", " ") }
+// legendKinds are the kinds in legend order.
+func legendKinds() []string { return append(vocab.ActorKindNames(), "other") }
 
-// selectGraph picks the nodes and edges to draw, in a canonical order that
-// does not depend on the order of nodes. With a focus, nodes is ignored.
-func selectGraph(nodes []*xref.Node, focus *xref.Node) ([]*vnode, []*vedge) {
-	var picked []*xref.Node
-	var rels []xref.Edge
-	if focus != nil {
-		picked = append(picked, focus)
-		for _, e := range focus.Relations {
-			picked = append(picked, e.To)
-			rels = append(rels, e)
-		}
-		for _, e := range focus.InRelations {
-			picked = append(picked, e.From)
-			rels = append(rels, e)
-		}
-	} else {
-		picked = nodes
-	}
-	picked = slices.DeleteFunc(slices.Clone(picked), func(n *xref.Node) bool { return n == nil || n.Page == nil })
-	slices.SortFunc(picked, func(a, b *xref.Node) int { return strings.Compare(a.URL, b.URL) })
-	picked = slices.CompactFunc(picked, func(a, b *xref.Node) bool { return a.URL == b.URL })
-
-	index := make(map[*xref.Node]int, len(picked))
-	byURL := make(map[string]int, len(picked))
-	vs := make([]*vnode, len(picked))
-	for i, n := range picked {
-		index[n] = i
-		byURL[n.URL] = i
-		vs[i] = &vnode{node: n, key: n.URL, title: n.Title(), kind: kindOf(n), r: nodeR, focus: n == focus}
+// selectGraph turns g into nodes and edges in a canonical order that does
+// not depend on the order of g's slices.
+func selectGraph(g Graph) ([]*vnode, []*vedge) {
+	actors := slices.Clone(g.Actors)
+	slices.SortFunc(actors, func(a, b Actor) int { return strings.Compare(a.Key, b.Key) })
+	actors = slices.CompactFunc(actors, func(a, b Actor) bool { return a.Key == b.Key })
+	index := make(map[string]int, len(actors))
+	vs := make([]*vnode, len(actors))
+	for i, a := range actors {
+		index[a.Key] = i
+		vs[i] = &vnode{key: a.Key, title: a.Title, href: a.Href, kind: kindOf(a), r: nodeR, focus: a.Key == g.Focus && g.Focus != ""}
 		if vs[i].focus {
 			vs[i].r = focusR
 		}
 	}
-	lookup := func(n *xref.Node) (int, bool) {
-		if n == nil {
-			return 0, false
-		}
-		if i, ok := index[n]; ok {
-			return i, true
-		}
-		i, ok := byURL[n.URL]
-		return i, ok
-	}
-	if focus == nil {
-		for _, n := range picked {
-			rels = append(rels, n.Relations...)
-		}
-	}
+	return vs, selectEdges(g.Relations, index)
+}
+
+// selectEdges keeps the relations between drawn actors, once each, in a
+// canonical order.
+func selectEdges(rels []Relation, index map[string]int) []*vedge {
 	var es []*vedge
-	for _, e := range rels {
-		from, ok1 := lookup(e.From)
-		to, ok2 := lookup(e.To)
+	for _, r := range rels {
+		from, ok1 := index[r.From]
+		to, ok2 := index[r.To]
 		if !ok1 || !ok2 || from == to {
 			continue
 		}
-		es = append(es, &vedge{from: from, to: to, label: relationLabel(e.Type), since: e.Since, until: e.Until})
+		es = append(es, &vedge{from: from, to: to, label: vocab.RelationLabel(r.Type), since: r.Since, until: r.Until})
 	}
 	slices.SortFunc(es, func(a, b *vedge) int {
 		return cmp.Or(cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to), strings.Compare(a.label, b.label),
 			strings.Compare(a.since, b.since), strings.Compare(a.until, b.until))
 	})
-	es = slices.CompactFunc(es, func(a, b *vedge) bool {
+	return slices.CompactFunc(es, func(a, b *vedge) bool {
 		return a.from == b.from && a.to == b.to && a.label == b.label && a.since == b.since && a.until == b.until
 	})
-	return vs, es
 }

@@ -7,46 +7,48 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/dossier-project/dossier/internal/urls"
-	"github.com/dossier-project/dossier/internal/xref"
 )
 
-// Options picks what Render draws.
-type Options struct {
-	// Focus, when set, draws the focus's neighbourhood: the focus at the
-	// centre, every actor it relates to or that relates to it, and the
-	// focus's own relations. The nodes passed to Render are then ignored.
-	Focus *xref.Node
-	// Title is the graph's accessible name; by default "Actor network",
-	// or "Relations of <focus>".
-	Title string
-	// ID prefixes every id in the SVG; by default "ag-network", or
-	// "ag-" followed by the focus's slug.
-	ID string
-}
-
-// Render draws nodes, which should be actors, and the relations between
-// them (or Options.Focus's neighbourhood) as an inline SVG element whose
-// links go through base. It returns "" when there is nothing to draw: no
-// nodes, or a focus without relations.
-func Render(nodes []*xref.Node, base urls.Base, opts Options) template.HTML {
-	if f := opts.Focus; f != nil && len(f.Relations)+len(f.InRelations) == 0 {
-		return ""
-	}
-	vs, es := selectGraph(nodes, opts.Focus)
-	if len(vs) == 0 {
+// Render draws g as an inline SVG element. It returns "" when there is
+// nothing to draw: no actors, or a focus without relations.
+func Render(g Graph) template.HTML {
+	vs, es := selectGraph(g)
+	if len(vs) == 0 || (g.Focus != "" && len(es) == 0) {
 		return ""
 	}
 	layout(vs, es)
-	return template.HTML(draw(vs, es, base, opts))
+	return template.HTML(draw(vs, es, g))
 }
 
 const margin = 14.0
 
 // draw writes the laid-out graph as SVG.
-func draw(vs []*vnode, es []*vedge, base urls.Base, opts Options) string {
-	id, title := names(opts)
+func draw(vs []*vnode, es []*vedge, g Graph) string {
+	id, title := names(g, vs)
+	items := legendItems(vs, es)
+	width, height, legendY := place(vs, es, items)
+	w := &svgWriter{}
+	w.printf(`<svg xmlns="http://www.w3.org/2000/svg" class="ag" id="%s" viewBox="0 0 %s %s" width="100%%" style="max-width:%spx;height:auto" role="img" aria-labelledby="%s-title %s-desc">`,
+		w.esc(id), num(width), num(height), num(width), w.esc(id), w.esc(id))
+	w.printf("\n<title id=\"%s-title\">%s</title>", w.esc(id), w.esc(title))
+	w.printf("\n<desc id=\"%s-desc\">%s</desc>", w.esc(id), w.esc(describe(vs, es, g.Focus != "")))
+	w.printf("\n<style>%s</style>", style)
+	w.printf("\n<defs><marker id=\"%s-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path class=\"ag-arrow\" d=\"M0 1L9.5 5L0 9z\"/></marker></defs>", w.esc(id))
+	w.edges(vs, es, id)
+	w.nodes(vs)
+	w.printf("\n</g>\n<g class=\"ag-legend\">")
+	x := (width - legendWidth(items)) / 2
+	for _, it := range items {
+		it.draw(w, x, legendY, id)
+		x += it.w
+	}
+	w.printf("</g>\n</svg>\n")
+	return w.String()
+}
+
+// place moves the laid-out graph into the SVG's coordinates, centred above
+// the legend, and returns the SVG's size and the legend's baseline.
+func place(vs []*vnode, es []*vedge, items []legendItem) (width, height, legendY float64) {
 	b := vs[0].box()
 	for _, v := range vs {
 		b = b.union(v.box())
@@ -56,12 +58,7 @@ func draw(vs []*vnode, es []*vedge, base urls.Base, opts Options) string {
 		apex := quadAt(p0, c, p1, 0.5)
 		b = b.union(boxAt(vec{e.lx, e.ly}, e.lw, e.lh)).union(boxAt(apex, 0, 0)).union(boxAt(p0, 0, 0)).union(boxAt(p1, 0, 0))
 	}
-	items := legendItems(vs, es)
-	legendW := 0.0
-	for _, it := range items {
-		legendW += it.w
-	}
-	width := math.Max(b.w(), legendW) + 2*margin
+	width = math.Max(b.w(), legendWidth(items)) + 2*margin
 	shift := vec{margin - b.x0 + (width-2*margin-b.w())/2, margin - b.y0}
 	for _, v := range vs {
 		v.x, v.y = v.x+shift.x, v.y+shift.y
@@ -69,16 +66,20 @@ func draw(vs []*vnode, es []*vedge, base urls.Base, opts Options) string {
 	for _, e := range es {
 		e.lx, e.ly = e.lx+shift.x, e.ly+shift.y
 	}
-	legendY := b.h() + margin + 26
-	height := legendY + 10 + margin
+	legendY = b.h() + margin + 26
+	return width, legendY + 10 + margin, legendY
+}
 
-	w := &svgWriter{}
-	w.printf(`<svg xmlns="http://www.w3.org/2000/svg" class="ag" id="%s" viewBox="0 0 %s %s" width="100%%" style="max-width:%spx;height:auto" role="img" aria-labelledby="%s-title %s-desc">`,
-		w.esc(id), num(width), num(height), num(width), w.esc(id), w.esc(id))
-	w.printf("\n<title id=\"%s-title\">%s</title>", w.esc(id), w.esc(title))
-	w.printf("\n<desc id=\"%s-desc\">%s</desc>", w.esc(id), w.esc(describe(vs, es, opts.Focus != nil)))
-	w.printf("\n<style>%s</style>", style)
-	w.printf("\n<defs><marker id=\"%s-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path class=\"ag-arrow\" d=\"M0 1L9.5 5L0 9z\"/></marker></defs>", w.esc(id))
+func legendWidth(items []legendItem) float64 {
+	w := 0.0
+	for _, it := range items {
+		w += it.w
+	}
+	return w
+}
+
+// edges writes the edges, then their labels.
+func (w *svgWriter) edges(vs []*vnode, es []*vedge, id string) {
 	w.printf("\n<g class=\"ag-edges\">")
 	for _, e := range es {
 		p0, c, p1 := e.curve(vs)
@@ -98,13 +99,18 @@ func draw(vs []*vnode, es []*vedge, base urls.Base, opts Options) string {
 		w.lines(e.lines, e.lx, lb.y0, edgeFont)
 		w.printf("</text></g>")
 	}
-	w.printf("\n</g>\n<g class=\"ag-nodes\">")
+	w.printf("\n</g>")
+}
+
+// nodes writes each actor as a link with its shape and label.
+func (w *svgWriter) nodes(vs []*vnode) {
+	w.printf("\n<g class=\"ag-nodes\">")
 	for _, v := range vs {
 		class := "ag-node"
 		if v.focus {
 			class += " ag-focus"
 		}
-		w.printf("\n<a class=\"%s\" href=\"%s\"><title>%s (%s)</title>", class, w.esc(base.Path(v.node.URL)), w.esc(v.title), w.esc(strings.ToLower(kindName(v.kind))))
+		w.printf("\n<a class=\"%s\" href=\"%s\"><title>%s (%s)</title>", class, w.esc(v.href), w.esc(v.title), w.esc(strings.ToLower(kindName(v.kind))))
 		w.shape(v.kind, v.pos(), v.r)
 		lb := v.labelBox()
 		switch v.side {
@@ -120,22 +126,15 @@ func draw(vs []*vnode, es []*vedge, base urls.Base, opts Options) string {
 		}
 		w.printf("</text></a>")
 	}
-	w.printf("\n</g>\n<g class=\"ag-legend\">")
-	x := (width - legendW) / 2
-	for _, it := range items {
-		it.draw(w, x, legendY, id)
-		x += it.w
-	}
-	w.printf("</g>\n</svg>\n")
-	return w.String()
 }
 
-func names(opts Options) (id, title string) {
-	id, title = opts.ID, opts.Title
+// names returns the graph's id prefix and accessible name.
+func names(g Graph, vs []*vnode) (id, title string) {
+	id, title = g.ID, g.Title
 	if id == "" {
 		id = "ag-network"
-		if opts.Focus != nil {
-			id = "ag-" + opts.Focus.Page.Slug
+		if g.Focus != "" {
+			id = "ag-focus"
 		}
 	}
 	id = strings.Map(func(r rune) rune {
@@ -146,8 +145,8 @@ func names(opts Options) (id, title string) {
 	}, id)
 	if title == "" {
 		title = "Actor network"
-		if opts.Focus != nil {
-			title = "Relations of " + opts.Focus.Title()
+		if g.Focus != "" {
+			title = "Relations of " + vs[focusIndex(vs)].title
 		}
 	}
 	return id, title
@@ -269,10 +268,10 @@ type legendItem struct {
 
 func legendItems(vs []*vnode, es []*vedge) []legendItem {
 	var items []legendItem
-	for _, k := range kinds {
+	for _, k := range legendKinds() {
 		for _, v := range vs {
-			if v.kind == k.kind {
-				items = append(items, legendItem{k.kind, k.name, 0})
+			if v.kind == k {
+				items = append(items, legendItem{k, kindName(k), 0})
 				break
 			}
 		}

@@ -6,58 +6,122 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/dossier-project/dossier/internal/check"
 	"github.com/dossier-project/dossier/internal/synthetic"
+	"github.com/dossier-project/dossier/internal/urls"
+	"github.com/dossier-project/dossier/internal/view"
+	"github.com/dossier-project/dossier/internal/xref"
 )
 
-// BenchmarkBuild measures Generate, with the serve command's options, on
-// the sample dossier and on a synthetic one of 10,000 briefs (see package
-// synthetic):
+// BenchmarkBuild measures Build on the sample dossier and on synthetic
+// ones of 1,000 and 10,000 briefs (see package synthetic), each written
+// once per process into a temporary folder:
 //
-//   - full: a fresh Builder builds everything;
+//   - cold: a fresh Builder with empty caches builds into a new folder;
+//   - warm: a fresh Builder (a new process, as dossier build is) with the
+//     caches and the site folder of an earlier build of the same files;
 //   - one-change: a warm Builder rebuilds after one brief changed on disk
-//     (the write itself is not timed), as in watch mode.
+//     (the write itself is not timed), told which file changed, as
+//     dossier build -watch and serve are.
 //
-// Each dossier is written once per process, into a temporary folder. The
-// 10k dossier takes a while per build: run with -benchtime=5x or so.
+// The 10,000-brief dossier takes a while: run with -benchtime=5x.
 func BenchmarkBuild(b *testing.B) {
 	for _, d := range benchDossiers {
 		b.Run(d.name, func(b *testing.B) {
 			dir := d.dir(b)
-			fsys := SourceFS(dir)
-			opts := Options{Drafts: true, Preview: true}
-			b.Run("full", func(b *testing.B) {
-				b.ReportAllocs()
+			b.Run("cold", func(b *testing.B) {
 				for b.Loop() {
-					res, diags := NewBuilder().Generate(fsys, opts)
-					if res == nil {
-						b.Fatalf("build failed:\n%s", diags)
-					}
+					b.StopTimer()
+					out, cache := filepath.Join(b.TempDir(), "site"), b.TempDir()
+					b.StartTimer()
+					benchBuild(b, NewBuilder(Options{CacheDir: cache}), dir, out, nil)
+				}
+			})
+			b.Run("warm", func(b *testing.B) {
+				out, cache := filepath.Join(b.TempDir(), "site"), b.TempDir()
+				benchBuild(b, NewBuilder(Options{CacheDir: cache}), dir, out, nil)
+				for b.Loop() {
+					benchBuild(b, NewBuilder(Options{CacheDir: cache}), dir, out, nil)
 				}
 			})
 			b.Run("one-change", func(b *testing.B) {
-				bld := NewBuilder()
-				if res, diags := bld.Generate(fsys, opts); res == nil {
-					b.Fatalf("build failed:\n%s", diags)
-				}
-				b.ReportAllocs()
-				n, rendered := 0, 0
+				out, cache := filepath.Join(b.TempDir(), "site"), b.TempDir()
+				bld := NewBuilder(Options{CacheDir: cache})
+				benchBuild(b, bld, dir, out, nil)
+				written := 0
 				for b.Loop() {
-					n++
 					b.StopTimer()
 					if err := synthetic.Revise(filepath.Join(dir, d.edit), benchRevision()); err != nil {
 						b.Fatal(err)
 					}
 					b.StartTimer()
-					res, diags := bld.Generate(fsys, opts)
-					if res == nil {
-						b.Fatalf("rebuild %d failed:\n%s", n, diags)
-					}
-					rendered += res.Rendered
+					written += benchBuild(b, bld, dir, out, []string{d.edit}).Written
 				}
-				b.ReportMetric(float64(rendered)/float64(n), "pages-rendered/op")
+				b.ReportMetric(float64(written)/float64(b.N), "files-written/op")
 			})
 		})
 	}
+}
+
+func benchBuild(b *testing.B, bld *Builder, dir, out string, changed []string) *Result {
+	b.Helper()
+	res, diags := bld.Build(dirFS(b, dir), SiteDir(out, bld.opts.CacheDir), changed)
+	if res == nil {
+		b.Fatalf("build failed:\n%s", diags)
+	}
+	return res
+}
+
+// BenchmarkStages measures each stage of a cold build of 1,000 briefs on
+// its own: load (read and parse every file), resolve, check, views (every
+// page's view and its key), render (every page's body and template, into
+// memory).
+func BenchmarkStages(b *testing.B) {
+	dir := benchDossiers[1].dir(b)
+	fsys := dirFS(b, dir)
+	bld := NewBuilder(Options{})
+	cfg, _ := bld.config(fsys)
+	load := func() *loaded {
+		bld.files = newParseCache()
+		in, _ := bld.load(fsys, cfg, nil)
+		return in
+	}
+	in := load()
+	b.Run("load", func(b *testing.B) {
+		for b.Loop() {
+			load()
+		}
+	})
+	resolve := func() *xref.Graph { g, _ := xref.Resolve(in.pages, xref.Options{}); return g }
+	b.Run("resolve", func(b *testing.B) {
+		for b.Loop() {
+			resolve()
+		}
+	})
+	g := resolve()
+	b.Run("check", func(b *testing.B) {
+		for b.Loop() {
+			check.Run(cfg, g, check.Options{})
+		}
+	})
+	views := view.New(g, cfg, urls.New(cfg.BaseURL.Value), view.Options{})
+	b.Run("views", func(b *testing.B) {
+		for b.Loop() {
+			for _, j := range views.Jobs() {
+				if !j.Costly {
+					bld.hasher.Key(j.Make().Data)
+				}
+			}
+		}
+	})
+	b.Run("render", func(b *testing.B) {
+		for b.Loop() {
+			bld.bodies = newBodyStore()
+			if res, diags := bld.Build(fsys, Nowhere(), nil); res == nil {
+				b.Fatal(diags)
+			}
+		}
+	})
 }
 
 // benchDossier is a dossier to benchmark, and the file to edit in it.
@@ -69,6 +133,7 @@ type benchDossier struct {
 
 var benchDossiers = []benchDossier{
 	{"sample", benchDir("sample", copySampleDossier), "content/briefs/xi-letter-strategic-partnership.md"},
+	{"1k-briefs", benchDir("1k", synthetic.Default(1000).Write), synthetic.BriefFile(500)},
 	{"10k-briefs", benchDir("10k", synthetic.Default(10000).Write), synthetic.BriefFile(5000)},
 }
 

@@ -2,98 +2,144 @@ package build
 
 import (
 	"io/fs"
-	"os"
 
-	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/check"
 	"github.com/dossier-project/dossier/internal/config"
+	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/diag"
-	"github.com/dossier-project/dossier/internal/layout"
+	"github.com/dossier-project/dossier/internal/highlight"
 	"github.com/dossier-project/dossier/internal/markdown"
 	"github.com/dossier-project/dossier/internal/urls"
+	"github.com/dossier-project/dossier/internal/view"
 	"github.com/dossier-project/dossier/internal/xref"
 )
 
-// Options controls a build.
+// Options controls a Builder's builds.
 type Options struct {
 	// Drafts includes pages marked draft: true.
 	Drafts bool
 	// BaseURL, when set, overrides dossier.yaml's base_url.
 	BaseURL string
 	// Preview is the serve mode: unresolved links render as visible
-	// missing links (warnings), drafts are marked.
+	// missing links (warnings), drafts are marked, pages above the
+	// handling limit are shown with a warning.
 	Preview bool
+	// CacheDir holds the caches that outlive a process (highlighted
+	// code, the manifest of each site folder); "" keeps none.
+	CacheDir string
 }
 
-// Result is a generated site.
+// Result describes a finished build.
 type Result struct {
-	// Files maps slash paths relative to the site root to their bytes.
-	Files  map[string][]byte
 	Config *config.Config
 	Graph  *xref.Graph
-	// Rendered counts the content pages rendered by this build; the
-	// others were unchanged and reused from the Builder's previous build.
-	Rendered int
+	// Outputs counts the site's files; Written those this build produced,
+	// the rest were kept from the last build.
+	Outputs, Written int
+	// Changed lists the paths whose bytes differ from the last build's,
+	// or that are gone, sorted.
+	Changed []string
+	// Generation is what a Preview destination serves now.
+	Generation *Generation
 }
 
-// SourceFS returns the dossier at root with the embedded default
-// templates and static files underneath.
-func SourceFS(root string) fs.FS {
-	return layout.Overlay{Top: os.DirFS(root), Bottom: dossier.Defaults}
-}
-
-// Builder generates sites and remembers parsed files between builds.
-// A Builder is not safe for concurrent use.
+// Builder builds a dossier again and again, keeping what a rebuild can
+// reuse: parses by file, mentions by body, highlighted code, and (in its
+// destination) each output's key. A Builder is not safe for concurrent
+// use; its stages run in parallel inside.
 type Builder struct {
-	md      *markdown.Renderer
-	cache   *parseCache
-	renders *renderCache
+	opts   Options
+	hl     *highlight.Highlighter
+	md     *markdown.Renderer
+	memo   *xref.Memo
+	files  *parseCache
+	hasher view.Hasher
+	bodies *bodyStore
+	exe    onceHash
 }
 
-// NewBuilder returns a Builder with an empty cache.
-func NewBuilder() *Builder {
-	return &Builder{md: markdown.New(), cache: newParseCache(), renders: newRenderCache()}
+// NewBuilder returns a Builder with empty in-memory caches.
+func NewBuilder(opts Options) *Builder {
+	hlDir := ""
+	if opts.CacheDir != "" {
+		hlDir = opts.CacheDir + "/highlight"
+	}
+	hl := highlight.New(hlDir)
+	return &Builder{opts: opts, hl: hl, md: markdown.New(hl), memo: xref.NewMemo(), files: newParseCache(), bodies: newBodyStore()}
 }
 
-// Generate builds the site from fsys with a fresh Builder.
-func Generate(fsys fs.FS, opts Options) (*Result, diag.List) {
-	return NewBuilder().Generate(fsys, opts)
-}
+// Close removes the Builder's temporary files.
+func (b *Builder) Close() error { return b.bodies.close() }
 
-// Generate builds the site from fsys. On errors the Result is nil; the
-// diagnostics are sorted.
-func (b *Builder) Generate(fsys fs.FS, opts Options) (*Result, diag.List) {
-	res, diags := b.generate(fsys, opts)
+// Build builds the dossier in fsys into dest. changed lists the paths
+// (slash-separated, from the dossier root) that changed since the last
+// Build; nil means unknown: every file is read. On errors nothing is
+// committed to dest; the diagnostics are sorted.
+func (b *Builder) Build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag.List) {
+	res, diags := b.build(fsys, dest, changed)
 	diags = diags.Sort()
 	if diags.HasErrors() {
+		dest.abort()
 		return nil, diags
 	}
 	return res, diags
 }
 
-func (b *Builder) generate(fsys fs.FS, opts Options) (*Result, diag.List) {
-	cfg, diags := config.Load(fsys)
+func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag.List) {
+	cfg, diags := b.config(fsys)
 	if cfg == nil {
 		return nil, diags
 	}
-	if opts.BaseURL != "" {
-		c, err := cfg.WithBaseURL(opts.BaseURL)
-		if err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: config.File}, "%v", err))
-			return nil, diags
-		}
-		cfg = c
-	}
-	in, loadDiags := b.load(fsys, opts)
+	in, loadDiags := b.load(fsys, cfg, changed)
 	diags.Append(loadDiags)
-	base := urls.New(cfg.BaseURL.Value)
-	graph, xrefDiags := xref.Resolve(in.set, in.docs, xref.Options{Base: base, Preview: opts.Preview, Unparsed: in.unparsed})
+	graph, xrefDiags := xref.Resolve(in.pages, xref.Options{Preview: b.opts.Preview, Unparsed: in.unparsed, Memo: b.memo})
+	b.memo.Sweep()
 	diags.Append(xrefDiags)
-	diags.Append(check(cfg, graph, opts))
+	diags.Append(check.Run(cfg, graph, check.Options{Preview: b.opts.Preview}))
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	r := &renderer{cfg: cfg, base: base, graph: graph, md: b.md, opts: opts, cache: b.renders}
-	files, renderDiags := r.site(fsys)
+	base := urls.New(cfg.BaseURL.Value)
+	views := view.New(graph, cfg, base, view.Options{Preview: b.opts.Preview})
+	res, renderDiags := b.render(fsys, dest, &site{cfg: cfg, base: base, graph: graph, views: views})
 	diags.Append(renderDiags)
-	return &Result{Files: files, Config: cfg, Graph: graph, Rendered: r.rendered}, diags
+	if res != nil {
+		res.Config, res.Graph = cfg, graph
+	}
+	b.hl.Sweep()
+	return res, diags
 }
+
+// config reads dossier.yaml and applies the options.
+func (b *Builder) config(fsys fs.FS) (*config.Config, diag.List) {
+	cfg, diags := config.Load(fsys)
+	if cfg == nil || b.opts.BaseURL == "" {
+		return cfg, diags
+	}
+	c, err := cfg.WithBaseURL(b.opts.BaseURL)
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: config.File}, "%v", err))
+		return nil, diags
+	}
+	return c, diags
+}
+
+// limits are the per-file limits dossier.yaml sets.
+func limits(cfg *config.Config) content.Limits { return cfg.Limits() }
+
+// site is one build's resolved dossier, as the render stage sees it.
+type site struct {
+	cfg   *config.Config
+	base  urls.Base
+	graph *xref.Graph
+	views *view.Builder
+}
+
+// binaryOnce is the executable's hash, computed once.
+func (b *Builder) binaryOnce() [32]byte {
+	b.exe.once.Do(func() { b.exe.sum = executableHash() })
+	return b.exe.sum
+}
+
+// Options returns the options the Builder was made with.
+func (b *Builder) Options() Options { return b.opts }

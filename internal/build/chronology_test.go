@@ -8,14 +8,12 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/diag"
-	"github.com/dossier-project/dossier/internal/layout"
 )
 
 // generateFiles builds a dossier given as file contents over the default
 // templates. dossier.yaml and a home page are added unless given.
-func generateFiles(t *testing.T, files map[string]string, opts Options) (*Result, diag.List) {
+func generateFiles(t *testing.T, files map[string]string, opts Options) (*built, diag.List) {
 	t.Helper()
 	fsys := fstest.MapFS{
 		"dossier.yaml":      {Data: []byte("title: T\n")},
@@ -24,7 +22,7 @@ func generateFiles(t *testing.T, files map[string]string, opts Options) (*Result
 	for name, src := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(src)}
 	}
-	return Generate(layout.Overlay{Top: fsys, Bottom: dossier.Defaults}, opts)
+	return generate(t, memFS(fsys), opts)
 }
 
 // chronologyDossier has dated events of every precision, a dated and an

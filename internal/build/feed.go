@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/urls"
 	"github.com/dossier-project/dossier/internal/xref"
 )
 
@@ -68,9 +69,9 @@ type atomEntry struct {
 	Categories []atomCategory `xml:"category"`
 }
 
-// feed renders feed.xml.
-func (r *renderer) feed() ([]byte, error) {
-	nodes := append(r.graph.ByKind(content.Brief), r.graph.ByKind(content.Commentary)...)
+// feedOf makes the feed of the briefs and commentary.
+func feedOf(s *site) atomFeed {
+	nodes := append(s.graph.ByKind(content.Brief), s.graph.ByKind(content.Commentary)...)
 	entries := make([]atomEntry, 0, len(nodes))
 	updated := time.Unix(0, 0).UTC()
 	for _, n := range nodes {
@@ -81,34 +82,35 @@ func (r *renderer) feed() ([]byte, error) {
 		if day.After(updated) {
 			updated = day
 		}
-		entries = append(entries, r.feedEntry(n, day))
+		entries = append(entries, feedEntry(s, n, day))
 	}
 	slices.SortFunc(entries, func(a, b atomEntry) int {
 		return cmp.Or(strings.Compare(b.Updated, a.Updated), strings.Compare(a.Links[0].Href, b.Links[0].Href))
 	})
-	author := cmp.Or(r.cfg.Author, r.cfg.Title)
-	f := atomFeed{
-		Lang: r.cfg.Language, ID: r.feedID(""), Title: r.cfg.Title, Subtitle: r.cfg.Description,
+	author := cmp.Or(s.cfg.Author, s.cfg.Title)
+	return atomFeed{
+		Lang: s.cfg.Language, ID: feedID(s, ""), Title: content.Isolate(s.cfg.Title), Subtitle: content.Isolate(s.cfg.Description),
 		Updated: atomTime(updated), Author: atomPerson{Name: author}, Generator: "dossier",
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: r.absURL("feed.xml")},
-			{Rel: "alternate", Type: "text/html", Href: r.absURL("")},
+			{Rel: "self", Type: "application/atom+xml", Href: absURL(s, "feed.xml")},
+			{Rel: "alternate", Type: "text/html", Href: absURL(s, "")},
 		},
 		Entries: entries,
 	}
-	return marshalXML(f)
 }
 
+func marshalFeed(v any) ([]byte, error) { return marshalXML(v) }
+
 // feedEntry makes the entry of one brief or commentary.
-func (r *renderer) feedEntry(n *xref.Node, updated time.Time) atomEntry {
+func feedEntry(s *site, n *xref.Node, updated time.Time) atomEntry {
 	m := n.Page.Meta
 	e := atomEntry{
-		ID: r.feedID(n.URL), Title: n.Title(), Updated: atomTime(updated),
-		Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: r.absURL(n.URL)}},
-		Summary: cmp.Or(m.Summary, m.BLUF, n.Title()),
+		ID: feedID(s, n.URL), Title: content.Isolate(n.Title()), Updated: atomTime(updated),
+		Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: absURL(s, n.URL)}},
+		Summary: content.Isolate(cmp.Or(m.Summary, m.BLUF, n.Title())),
 	}
 	if m.Analyst != "" {
-		e.Author = &atomPerson{Name: m.Analyst}
+		e.Author = &atomPerson{Name: content.Isolate(m.Analyst)}
 	}
 	for _, t := range m.Tags {
 		if t = strings.TrimSpace(t); t != "" {
@@ -120,12 +122,15 @@ func (r *renderer) feedEntry(n *xref.Node, updated time.Time) atomEntry {
 
 // feedID is the Atom id of a site path: its absolute URL, or a name-based
 // UUID when base_url has no origin.
-func (r *renderer) feedID(p string) string {
-	if r.base.HasOrigin() {
-		return r.absURL(p)
+func feedID(s *site, p string) string {
+	if s.base.HasOrigin() {
+		return absURL(s, p)
 	}
-	return nameUUID(r.cfg.Title + "\x00" + p)
+	return nameUUID(s.cfg.Title + "\x00" + p)
 }
+
+// absURL is the absolute URL of a site path with its path percent-encoded.
+func absURL(s *site, p string) string { return urls.Escape(s.base.Abs(p)) }
 
 // nameUUID returns the version 5 UUID of name in the URL namespace
 // (RFC 9562), as a urn:uuid URI.

@@ -9,8 +9,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/dossier-project/dossier"
-	"github.com/dossier-project/dossier/internal/layout"
 	"golang.org/x/tools/txtar"
 )
 
@@ -43,7 +41,7 @@ func testGoldenFile(t *testing.T, file string) {
 			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 		}
 	}
-	res, diags := Generate(layout.Overlay{Top: fsys, Bottom: dossier.Defaults}, Options{})
+	res, diags := generate(t, memFS(fsys), Options{})
 	if res == nil {
 		t.Fatalf("build failed:\n%s", diags)
 	}

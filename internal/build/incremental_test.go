@@ -1,7 +1,7 @@
 package build
 
 import (
-	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,90 +41,183 @@ func copyFile(from, to string) error {
 	return os.WriteFile(to, b, 0o644)
 }
 
-// edit rewrites a file of the dossier in dir with replace(old) .
-func edit(t *testing.T, dir, file string, replace func(string) string) {
+// edit rewrites a file of the dossier in dir with replace(old) and
+// returns its path from the dossier root.
+func edit(t *testing.T, dir, file string, replace func(string) string) string {
 	t.Helper()
 	p := filepath.Join(dir, file)
 	b, err := os.ReadFile(p)
-	if err != nil {
+	if err != nil && !os.IsNotExist(err) {
 		t.Fatal(err)
 	}
 	next := replace(string(b))
 	if next == string(b) {
 		t.Fatalf("edit of %s changed nothing", file)
 	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(p, []byte(next), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return file
 }
 
-// TestIncrementalMatchesFullBuild applies a series of edits to a copy of
-// the sample and checks after each that a warm Builder (re-parsing only
-// changed files, re-rendering only affected pages) produces exactly the
-// files a fresh build does, and that a body edit re-renders few pages.
-func TestIncrementalMatchesFullBuild(t *testing.T) {
-	dir := copyDossier(t)
-	warm := NewBuilder()
-	if res, diags := warm.Generate(SourceFS(dir), Options{}); res == nil {
-		t.Fatal(diags)
+// step is one change to a dossier and the paths it changed.
+type step struct {
+	name  string
+	apply func() []string
+	// maxWritten bounds the outputs the incremental build may write
+	// (0: not checked).
+	maxWritten int
+}
+
+// sampleSteps are edits of every kind to a copy of the sample at dir:
+// body, titles, grades, links, pages added and removed, dates, and
+// overridden templates that reach for site-wide data.
+func sampleSteps(t *testing.T, dir string) []step {
+	write := func(file, text string) []string {
+		return []string{edit(t, dir, file, func(string) string { return text })}
 	}
-	steps := []struct {
-		name        string
-		apply       func()
-		maxRendered int // 0: no limit checked
-	}{
-		{"body text of a brief", func() {
-			edit(t, dir, "content/briefs/strategic-context.md", func(s string) string { return s + "\nAn added closing sentence.\n" })
-		}, 3},
-		{"nothing changed", func() {}, 0},
-		{"title of an actor", func() {
-			edit(t, dir, "content/actors/japan.md", func(s string) string { return strings.Replace(s, `title: "Japan"`, `title: "Japan (Nippon)"`, 1) })
+	return []step{
+		{"body text of a brief", func() []string {
+			return []string{edit(t, dir, "content/briefs/strategic-context.md", func(s string) string { return s + "\nAn added closing sentence.\n" })}
+		}, 4},
+		{"nothing changed", func() []string { return []string{} }, -1},
+		{"a file saved unchanged", func() []string {
+			return []string{edit(t, dir, "content/briefs/strategic-context.md", func(s string) string { return s + "\n" })}
+		}, 4},
+		{"title of an actor", func() []string {
+			return []string{edit(t, dir, "content/actors/japan.md", func(s string) string { return strings.Replace(s, `title: "Japan"`, `title: "Japan (Nippon)"`, 1) })}
 		}, 0},
-		{"grade of a source", func() {
-			edit(t, dir, "content/sources/kcna-reports.md", func(s string) string { return strings.Replace(s, "credibility: 3", "credibility: 4", 1) })
+		{"grade of a source", func() []string {
+			return []string{edit(t, dir, "content/sources/kcna-reports.md", func(s string) string { return strings.Replace(s, "credibility: 3", "credibility: 4", 1) })}
 		}, 0},
-		{"a new link in a body", func() {
-			edit(t, dir, "content/events/xi-letter.md", func(s string) string { return s + "\nSee also [[Russia]].\n" })
+		{"a new link in a body", func() []string {
+			return []string{edit(t, dir, "content/events/xi-letter.md", func(s string) string { return s + "\nSee also [[Russia]].\n" })}
 		}, 0},
-		{"a new page", func() {
-			page := "---\ntitle: Test event\ndate: 2025-10\nactors: [japan]\nsources: [article#p15]\n---\nAbout [[Japan]].\n"
-			if err := os.WriteFile(filepath.Join(dir, "content/events/test-event.md"), []byte(page), 0o644); err != nil {
-				t.Fatal(err)
-			}
+		{"a new page", func() []string {
+			return write("content/events/test-event.md", "---\ntitle: Test event\ndate: 2025-10\nactors: [japan]\nsources: [article#p15]\n---\nAbout [[Japan]].\n")
 		}, 0},
-		{"a removed page", func() {
+		{"a removed page", func() []string {
 			if err := os.Remove(filepath.Join(dir, "content/events/test-event.md")); err != nil {
 				t.Fatal(err)
 			}
+			return []string{"content/events/test-event.md"}
 		}, 0},
-		{"event date", func() {
-			edit(t, dir, "content/events/kim-visit-china.md", func(s string) string { return strings.Replace(s, "date: 2025-09", "date: 2025-09?", 1) })
+		{"event date", func() []string {
+			return []string{edit(t, dir, "content/events/kim-visit-china.md", func(s string) string { return strings.Replace(s, "date: 2025-09", "date: 2025-09?", 1) })}
+		}, 0},
+		{"an overridden actor template that shows every tag's count", func() []string {
+			return write("templates/actor.html", `{{define "main"}}<h1>{{.Title}}</h1><p class="tag-count">{{len siteTags}} tags</p>{{.Body.HTML}}{{end}}`)
+		}, 0},
+		{"a tag added to a brief, seen by the overridden actor template", func() []string {
+			return []string{edit(t, dir, "content/briefs/strategic-context.md", func(s string) string { return strings.Replace(s, "tags: [", "tags: [brand-new-tag, ", 1) })}
+		}, 0},
+		{"an overridden partial", func() []string {
+			return write("templates/partials/extra.html", `{{define "tags"}}<p class="my-tags">{{range .}}{{.Name}} {{end}}</p>{{end}}`)
+		}, 0},
+		{"a static file", func() []string { return write("static/extra.css", "body{}") }, 0},
+		{"dossier.yaml", func() []string {
+			return []string{edit(t, dir, "dossier.yaml", func(s string) string { return s + "author: \"An Analyst\"\n" })}
 		}, 0},
 	}
-	for _, step := range steps {
-		step.apply()
-		got, diags := warm.Generate(SourceFS(dir), Options{})
+}
+
+// TestIncrementalMatchesFullBuild applies the sample steps and checks
+// after each that a warm Builder told what changed, writing into the site
+// folder it wrote before (keeping what its manifest says is unchanged),
+// produces exactly the files a fresh build does; and that a body edit
+// writes few files.
+func TestIncrementalMatchesFullBuild(t *testing.T) {
+	dir := copyDossier(t)
+	if !strings.Contains(readString(t, filepath.Join(dir, "content/briefs/strategic-context.md")), "tags: [") {
+		t.Fatal("the sample brief has no tags: [ list to edit")
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	warm := NewBuilder(Options{CacheDir: t.TempDir()})
+	defer warm.Close()
+	if res, diags := buildInto(t, warm, dirFS(t, dir), out, nil); res == nil {
+		t.Fatal(diags)
+	}
+	for _, st := range sampleSteps(t, dir) {
+		changed := st.apply()
+		got, diags := buildInto(t, warm, dirFS(t, dir), out, changed)
 		if got == nil {
-			t.Fatalf("%s: warm build failed: %v", step.name, diags)
+			t.Fatalf("%s: warm build failed: %v", st.name, diags)
 		}
-		want, _ := Generate(SourceFS(dir), Options{})
+		want, _ := generate(t, dirFS(t, dir), Options{})
 		if want == nil {
-			t.Fatalf("%s: full build failed", step.name)
+			t.Fatalf("%s: full build failed", st.name)
 		}
-		for name, data := range want.Files {
-			if !bytes.Equal(got.Files[name], data) {
-				t.Errorf("%s: %s differs between incremental and full build", step.name, name)
-			}
+		compareSums(t, st.name, sums(got.Files), sums(want.Files))
+		if st.maxWritten > 0 && got.Written > st.maxWritten {
+			t.Errorf("%s: wrote %d files, want at most %d", st.name, got.Written, st.maxWritten)
 		}
-		if len(got.Files) != len(want.Files) {
-			t.Errorf("%s: %d files incremental, %d full", step.name, len(got.Files), len(want.Files))
+		if st.maxWritten < 0 && got.Written != 0 {
+			t.Errorf("%s: wrote %d files, want none", st.name, got.Written)
 		}
-		if step.maxRendered > 0 && got.Rendered > step.maxRendered {
-			t.Errorf("%s: rendered %d pages, want at most %d", step.name, got.Rendered, step.maxRendered)
-		}
-		if step.name == "nothing changed" && got.Rendered != 0 {
-			t.Errorf("no change re-rendered %d pages", got.Rendered)
-		}
-		t.Logf("%s: rendered %d of %d content pages", step.name, got.Rendered, len(want.Graph.All()))
+		t.Logf("%s: wrote %d of %d files", st.name, got.Written, got.Outputs)
 	}
+}
+
+// TestPreviewIncrementalMatchesFull is the same for the preview: after
+// each step a warm preview's generation holds exactly the files a fresh
+// preview build makes (costly outputs included, made on request).
+func TestPreviewIncrementalMatchesFull(t *testing.T) {
+	dir := copyDossier(t)
+	opts := Options{Preview: true, Drafts: true}
+	warm := NewBuilder(opts)
+	defer warm.Close()
+	dest := previewDest(t)
+	if res, diags := warm.Build(dirFS(t, dir), dest, nil); res == nil {
+		t.Fatal(diags)
+	}
+	for _, st := range sampleSteps(t, dir) {
+		changed := st.apply()
+		got, diags := warm.Build(dirFS(t, dir), dest, changed)
+		if got == nil {
+			t.Fatalf("%s: warm build failed: %v", st.name, diags)
+		}
+		fresh := NewBuilder(opts)
+		want, diags := fresh.Build(dirFS(t, dir), previewDest(t), nil)
+		fresh.Close()
+		if want == nil {
+			t.Fatalf("%s: full build failed: %v", st.name, diags)
+		}
+		compareSums(t, st.name, sums(generationFiles(t, got.Generation)), sums(generationFiles(t, want.Generation)))
+	}
+}
+
+func previewDest(t *testing.T) *Dest {
+	t.Helper()
+	d, err := Preview(filepath.Join(t.TempDir(), "preview"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d
+}
+
+// generationFiles reads every file of a generation.
+func generationFiles(t *testing.T, g *Generation) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	for _, p := range g.Paths() {
+		b, err := fs.ReadFile(g, p)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		out[p] = b
+	}
+	return out
+}
+
+func readString(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

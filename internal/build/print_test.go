@@ -6,7 +6,7 @@ import (
 )
 
 func TestPrintPageHoldsTheWholeDossier(t *testing.T) {
-	res, diags := Generate(SourceFS("../.."), Options{})
+	res, diags := generate(t, dirFS(t, "../.."), Options{})
 	if res == nil {
 		t.Fatal(diags)
 	}
@@ -15,13 +15,13 @@ func TestPrintPageHoldsTheWholeDossier(t *testing.T) {
 		t.Fatal("no print/index.html")
 	}
 	for _, n := range res.Graph.Nodes {
-		if !strings.Contains(page, `id="print-`+string(n.Kind())+"-"+n.Page.Slug+`"`) {
+		if !strings.Contains(page, `id="`+string(n.Kind())+"-"+n.Page.Slug+`"`) {
 			t.Errorf("the print page lacks %s %s", n.Kind(), n.Page.Slug)
 		}
 	}
 	for _, want := range []string{
 		"Bottom line up front",
-		`<p id="p4" data-p="4" class="para">In a letter to North Korean leader Kim Jong-un`, // a source's numbered text
+		`<p id="source-article--p4" data-p="4" class="para">In a letter to North Korean leader Kim Jong-un`, // a source's numbered text, its id prefixed
 		`class="chrono-item`, // the chronology
 		`<div class="tlp tlp-clear"`,
 	} {

@@ -3,12 +3,14 @@ package build
 // Publishing files. Besides the pages, every build writes what a static
 // host needs:
 //
-//	.nojekyll    empty; tells GitHub Pages (branch deploys) not to run Jekyll,
-//	             which would drop files and folders that start with _ or .
-//	CNAME        the custom domain and a newline, when dossier.yaml sets cname
-//	robots.txt   allows everything and names the sitemap by absolute URL
-//	sitemap.xml  every page (see sitemap.go)
-//	feed.xml     an Atom 1.0 feed of briefs and commentary (see feed.go)
+//	.nojekyll        empty; tells GitHub Pages (branch deploys) not to run
+//	                 Jekyll, which would drop files and folders that start with _ or .
+//	CNAME            the custom domain and a newline, when dossier.yaml sets cname
+//	robots.txt       allows everything and names the sitemap by absolute URL
+//	sitemap.xml      every page (see sitemap.go)
+//	feed.xml         an Atom 1.0 feed of briefs and commentary (see feed.go)
+//	chronology.json  the chronology for TimelineJS3 (see timeline.go)
+//	search.json      the search index (see search.go)
 //
 // A sitemap must list absolute URLs, so when base_url has no origin (the
 // default "/") sitemap.xml is not written and robots.txt does not name it.
@@ -20,6 +22,8 @@ package build
 // to a day, and nothing reads the clock.
 
 import (
+	"crypto/sha256"
+	"io"
 	"net/url"
 	"strings"
 	"time"
@@ -28,49 +32,65 @@ import (
 	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/diag"
 	"github.com/dossier-project/dossier/internal/edtf"
+	"github.com/dossier-project/dossier/internal/view"
 )
 
-// publish adds the publishing files for the rendered jobs.
-func (r *renderer) publish(jobs []job) diag.List {
-	var diags diag.List
-	r.put(".nojekyll", []byte{})
-	cname, d := r.cname()
-	diags.Append(d)
+// publishOutputs are the files besides pages and static files.
+func (b *Builder) publishOutputs(s *site, jobs []view.Job) ([]output, diag.List) {
+	outs := []output{bytesOutput(".nojekyll", []byte{}), bytesOutput("robots.txt", robots(s))}
+	cname, diags := cnameOf(s.cfg)
 	if cname != "" {
-		r.put("CNAME", []byte(cname+"\n"))
+		outs = append(outs, bytesOutput("CNAME", []byte(cname+"\n")))
 	}
-	if r.base.HasOrigin() {
-		data, err := r.sitemap(jobs)
-		if err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: "sitemap.xml"}, "writing the sitemap: %v", err))
-		}
-		r.put("sitemap.xml", data)
+	if s.base.HasOrigin() {
+		outs = append(outs, b.dataOutput("sitemap.xml", false, func() (any, func(any) ([]byte, error)) {
+			return sitemapOf(s, jobs), marshalSitemap
+		}))
 	}
-	r.put("robots.txt", r.robots())
-	data, err := r.feed()
-	if err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: "feed.xml"}, "writing the feed: %v", err))
-	}
-	r.put("feed.xml", data)
-	return diags
+	outs = append(outs,
+		b.dataOutput("feed.xml", false, func() (any, func(any) ([]byte, error)) { return feedOf(s), marshalFeed }),
+		b.dataOutput("chronology.json", false, func() (any, func(any) ([]byte, error)) { return timelineOf(s), marshalTimeline }),
+		b.dataOutput("search.json", true, func() (any, func(any) ([]byte, error)) { return searchIndexOf(s), marshalSearch }),
+	)
+	return outs, diags
+}
+
+// dataOutput is an output made from a value: its key is the value's hash.
+// data returns the value and how to encode it.
+func (b *Builder) dataOutput(path string, costly bool, data func() (any, func(any) ([]byte, error))) output {
+	return output{path: path, costly: costly, prepare: func() ([sha256.Size]byte, func(io.Writer) error, error) {
+		v, encode := data()
+		key := b.hasher.Key(struct {
+			Path string
+			V    any
+		}{path, v})
+		return key, func(w io.Writer) error {
+			out, err := encode(v)
+			if err != nil {
+				return diag.Errorf(diag.Pos{File: path}, "writing %s: %v", path, err)
+			}
+			_, err = w.Write(out)
+			return err
+		}, nil
+	}}
 }
 
 // robots allows every crawler and names the sitemap when there is one.
 // Crawlers read robots.txt only at a host's root, so on a project site
 // (https://user.github.io/repo/) it is advisory.
-func (r *renderer) robots() []byte {
-	s := "User-agent: *\nDisallow:\n"
-	if r.base.HasOrigin() {
-		s += "\nSitemap: " + r.base.Abs("sitemap.xml") + "\n"
+func robots(s *site) []byte {
+	out := "User-agent: *\nDisallow:\n"
+	if s.base.HasOrigin() {
+		out += "\nSitemap: " + s.base.Abs("sitemap.xml") + "\n"
 	}
-	return []byte(s)
+	return []byte(out)
 }
 
-// cname returns the custom domain to write to CNAME, or "". It reports a
-// value that is not a bare domain (an error) and a base_url on another
+// cnameOf returns the custom domain to write to CNAME, or "". It reports
+// a value that is not a bare domain (an error) and a base_url on another
 // host (a warning: links and the feed would point elsewhere).
-func (r *renderer) cname() (string, diag.List) {
-	name := strings.TrimSpace(r.cfg.CNAME)
+func cnameOf(cfg *config.Config) (string, diag.List) {
+	name := strings.TrimSpace(cfg.CNAME)
 	if name == "" {
 		return "", nil
 	}
@@ -81,7 +101,7 @@ func (r *renderer) cname() (string, diag.List) {
 		return "", diag.List{d}
 	}
 	var diags diag.List
-	u, err := url.Parse(r.cfg.BaseURL.Value)
+	u, err := url.Parse(cfg.BaseURL.Value)
 	if err == nil && u.Host != "" && !strings.EqualFold(u.Hostname(), name) {
 		d := diag.Warnf(pos, "cname %s differs from base_url's host %s", name, u.Hostname())
 		d.Suggestion = "set base_url: https://" + name + "/"

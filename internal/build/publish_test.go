@@ -18,9 +18,9 @@ import (
 const sampleRoot = "../.."
 
 // buildSample builds the sample dossier and fails the test on errors.
-func buildSample(t *testing.T, opts Options) *Result {
+func buildSample(t *testing.T, opts Options) *built {
 	t.Helper()
-	res, diags := NewBuilder().Generate(SourceFS(sampleRoot), opts)
+	res, diags := generate(t, dirFS(t, sampleRoot), opts)
 	if res == nil {
 		t.Fatalf("building the sample:\n%v", diags.Errors())
 	}
@@ -60,9 +60,9 @@ func smallDossier(yaml string) map[string]string {
 }
 
 // generateAt builds the dossier at root and fails the test on errors.
-func generateAt(t *testing.T, root string, opts Options) (*Result, diag.List) {
+func generateAt(t *testing.T, root string, opts Options) (*built, diag.List) {
 	t.Helper()
-	res, diags := NewBuilder().Generate(SourceFS(root), opts)
+	res, diags := generate(t, dirFS(t, root), opts)
 	if res == nil {
 		t.Fatalf("build failed:\n%v", diags.Errors())
 	}
@@ -117,7 +117,7 @@ func TestCNAMEDiagnostics(t *testing.T) {
 		t.Errorf("want a warning about the cname and base_url mismatch, got %v", w)
 	}
 	root = writeDossier(t, smallDossier("title: T\ncname: https://dossier.example.org/\n"))
-	res, diags := NewBuilder().Generate(SourceFS(root), Options{})
+	res, diags := generate(t, dirFS(t, root), Options{})
 	if res != nil || !strings.Contains(diags.String(), "must be a bare domain name") {
 		t.Errorf("want an error for a cname with a scheme, got %v", diags)
 	}

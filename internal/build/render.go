@@ -1,271 +1,147 @@
 package build
 
 import (
+	"crypto/sha256"
+	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"runtime"
 	"sync"
 
-	"github.com/dossier-project/dossier/internal/actorgraph"
 	"github.com/dossier-project/dossier/internal/config"
-	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/diag"
 	"github.com/dossier-project/dossier/internal/layout"
-	"github.com/dossier-project/dossier/internal/markdown"
-	"github.com/dossier-project/dossier/internal/urls"
-	"github.com/dossier-project/dossier/internal/xref"
+	"github.com/dossier-project/dossier/internal/view"
 	"golang.org/x/sync/errgroup"
 )
 
-// renderer renders one build's pages.
-type renderer struct {
-	cfg   *config.Config
-	base  urls.Base
-	graph *xref.Graph
-	md    *markdown.Renderer
-	opts  Options
-	tmpl  *layout.Set
-	view  *siteView
-
-	// cache holds the previous build's page outputs; next collects this
-	// build's. rendered counts the pages actually rendered.
-	cache    *renderCache
-	next     map[string]cachedPage
-	rendered int
-
-	mu    sync.Mutex
-	files map[string][]byte
-	diags diag.List
+// output is one file of the site: its path, and how to find its key and
+// make its bytes.
+type output struct {
+	path string
+	// costly outputs are made on first request in a preview.
+	costly bool
+	// prepare returns the output's key and the function that writes its
+	// bytes; the function is called only when the output is written.
+	prepare func() (key [sha256.Size]byte, make func(io.Writer) error, err error)
 }
 
-// job is one output page: a template name and its data.
-type job struct {
-	template string
-	out      string
-	view     *pageView
-}
-
-// site renders every output file.
-func (r *renderer) site(fsys fs.FS) (map[string][]byte, diag.List) {
-	tmpl, diags := layout.Load(fsys, r.funcs())
+// render makes every output of the site into dest, keeping those whose
+// key is unchanged, and commits dest.
+func (b *Builder) render(fsys fs.FS, dest *Dest, s *site) (*Result, diag.List) {
+	if _, err := dest.begin(b.binary(dest)); err != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: config.File}, "%v", err)}
+	}
+	inputs := newSiteInputs(&b.hasher, s)
+	tmpl, diags := layout.Load(fsys, funcs(s, inputs), inputs.names())
 	if tmpl == nil || diags.HasErrors() {
 		return nil, diags
 	}
-	r.tmpl = tmpl
-	r.files = map[string][]byte{}
-	r.view = r.siteView()
-	r.startCache(fsys)
-	jobs := append(r.contentJobs(), r.listJobs()...)
+	outs, d := b.outputs(fsys, s, tmpl, inputs)
+	diags.Append(d)
+	diags.Append(b.produce(dest, outs))
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	gen, err := dest.commit()
+	if err != nil {
+		return nil, append(diags, diag.Errorf(diag.Pos{File: config.File}, "writing the site: %v", err))
+	}
+	return &Result{Outputs: len(outs), Written: dest.written, Changed: dest.changed, Generation: gen}, diags
+}
+
+// produce runs every output in parallel, up to GOMAXPROCS at once.
+func (b *Builder) produce(dest *Dest, outs []output) diag.List {
+	var mu sync.Mutex
+	var diags diag.List
+	fail := func(d diag.Diagnostic) {
+		mu.Lock()
+		diags.Add(d)
+		mu.Unlock()
+	}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, j := range jobs {
-		g.Go(func() error { r.run(j); return nil })
+	for _, o := range outs {
+		g.Go(func() error {
+			key, make, err := o.prepare()
+			switch {
+			case err != nil:
+				fail(asDiag(o.path, err))
+			case dest.keep(o.path, key):
+			case o.costly && dest.mode == preview:
+				dest.later(o.path, key, make)
+			default:
+				if err := dest.write(o.path, key, make); err != nil {
+					fail(asDiag(o.path, err))
+				}
+			}
+			return nil
+		})
 	}
 	_ = g.Wait()
-	r.cache.pages = r.next
-	// The preview skips /print/: it re-renders every body, which a large
-	// dossier cannot afford on each save.
-	if !r.opts.Preview {
-		jobs = r.addPrintJob(jobs, &diags)
-	}
-	diags.Append(r.diags)
-	diags.Append(r.publish(jobs))
-	if index, err := r.searchIndex(); err == nil {
-		r.files["search.json"] = index
-	} else {
-		diags.Add(diag.Errorf(diag.Pos{File: "search.json"}, "%v", err))
-	}
-	diags.Append(r.chronologyFile())
-	diags.Append(r.assets(fsys))
-	return r.files, diags
-}
-
-func (r *renderer) run(j job) {
-	if j.view.Node == nil {
-		r.render(j)
-		return
-	}
-	sum := pageFingerprint(j.view.Node)
-	if out, ok := r.cache.lookup(j.out, sum); ok {
-		r.put(j.out, out)
-		r.remember(j.out, sum, out)
-		return
-	}
-	if out := r.render(j); out != nil {
-		r.remember(j.out, sum, out)
-		r.mu.Lock()
-		r.rendered++
-		r.mu.Unlock()
-	}
-}
-
-// render renders one job and returns its output, or nil on failure.
-func (r *renderer) render(j job) []byte {
-	if j.view.Node != nil && j.view.Node.Doc != nil {
-		html, err := r.md.Render(j.view.Node.Doc)
-		if err != nil {
-			r.fail(diag.Errorf(diag.Pos{File: j.view.Node.Page.File}, "rendering Markdown: %v", err))
-			return nil
-		}
-		j.view.Content = html
-	}
-	j.view.Site = r.view
-	if j.view.TLP == "" {
-		j.view.TLP = r.cfg.TLP.Value
-	}
-	out, err := r.tmpl.Render(j.template, j.view)
-	if err != nil {
-		file := layout.Dir + "/" + j.template + ".html"
-		r.fail(diag.Errorf(diag.Pos{File: file}, "%v", err))
-		return nil
-	}
-	r.put(j.out, out)
-	return out
-}
-
-// startCache drops the previous outputs when a site-wide input changed.
-func (r *renderer) startCache(fsys fs.FS) {
-	r.next = map[string]cachedPage{}
-	if g := r.globalFingerprint(fsys); g != r.cache.global {
-		r.cache.global = g
-		r.cache.pages = map[string]cachedPage{}
-	}
-}
-
-// remember records a content page's output for the next build.
-func (r *renderer) remember(out string, sum [32]byte, data []byte) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.next[out] = cachedPage{sum: sum, out: data}
-}
-
-func (r *renderer) put(name string, data []byte) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.files[name] = data
-}
-
-func (r *renderer) fail(d diag.Diagnostic) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.diags.Add(d)
-}
-
-// contentJobs makes one job per content page.
-func (r *renderer) contentJobs() []job {
-	var jobs []job
-	for _, n := range r.graph.All() {
-		v := &pageView{Node: n, Title: n.Title(), Summary: n.Page.Meta.Summary, Path: n.URL,
-			TLP: n.Page.Meta.TLP.Value, Section: n.Kind().Folder()}
-		jobs = append(jobs, job{template: string(n.Kind()), out: n.URL + "index.html", view: v})
-	}
-	return jobs
-}
-
-func (r *renderer) siteView() *siteView {
-	s := &siteView{Title: r.cfg.Title, Description: r.cfg.Description, Language: r.cfg.Language,
-		Author: r.cfg.Author, TLP: r.cfg.TLP.Value, Preview: r.opts.Preview, Graph: r.graph}
-	for _, k := range content.Kinds() {
-		s.Nav = append(s.Nav, navItem{Title: k.Plural(), Path: k.Folder() + "/", Section: k.Folder()})
-		if k == content.Event {
-			s.Nav = append(s.Nav, navItem{Title: "Chronology", Path: "chronology/", Section: "chronology"})
-		}
-	}
-	s.Nav = append(s.Nav, navItem{Title: "Search", Path: "search/", Section: "search"})
-	s.Tags = tags(r.graph)
-	return s
-}
-
-// assets copies static/ and adds the generated highlighting stylesheet.
-func (r *renderer) assets(fsys fs.FS) diag.List {
-	var diags diag.List
-	err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		r.files[p] = data
-		return nil
-	})
-	if err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: "static"}, "copying static files: %v", err))
-	}
-	if _, ok := r.files["static/chroma.css"]; !ok {
-		css, err := markdown.Stylesheet()
-		if err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: "static/chroma.css"}, "%v", err))
-		}
-		r.files["static/chroma.css"] = css
-	}
 	return diags
 }
 
-// funcs are the template functions; they close over the build's base URL.
-func (r *renderer) funcs() template.FuncMap {
-	return template.FuncMap{
-		"url":     r.base.Path,
-		"absURL":  r.absURL,
-		"nodeURL": func(n *xref.Node) string { return r.base.Path(n.URL) },
-		// actorGraph draws the network of every actor, once per build;
-		// neighbourhood draws an actor's own relations ("" for none).
-		"actorGraph": sync.OnceValue(func() template.HTML {
-			return actorgraph.Render(r.graph.ByKind(content.Actor), r.base, actorgraph.Options{})
-		}),
-		"neighbourhood": func(n *xref.Node) template.HTML {
-			if n == nil || n.Kind() != content.Actor {
-				return ""
-			}
-			return actorgraph.Render(nil, r.base, actorgraph.Options{Focus: n})
-		},
-		"citeURL": func(c xref.Citation) string {
-			u := r.base.Path(c.Source.URL)
-			if a := c.Anchor(); a != "" {
-				u += "#" + a
-			}
-			return u
-		},
-		"grade":         nodeGrade,
-		"tagURL":        func(tag string) string { return r.base.Path("tags/" + tagSlug(tag) + "/") },
-		"citeGrade":     citeGrade,
-		"byKind":        xref.GroupByKind,
-		"kindPlural":    func(k content.Kind) string { return k.Plural() },
-		"relation":      relationLabel,
-		"inverse":       inverseLabel,
-		"tlpClass":      tlpClass,
-		"actorKind":     actorKindLabel,
-		"actorKindName": actorKindName,
-		"reliability":   reliabilityLabel,
-		"credibility":   credibilityLabel,
-
-		// dates, chronology and the method's scales
-		"chronology":      r.chronology,
-		"actorChronology": actorChronology,
-		"dateTime":        dateTime,
-		"displayDate":     displayDate,
-		"likelihoodRange": likelihoodRange,
-		"sourceList":      sourceList,
-		"method":          r.method,
-		"plural": func(n int, one, many string) string {
-			if n == 1 {
-				return fmt.Sprintf("%d %s", n, one)
-			}
-			return fmt.Sprintf("%d %s", n, many)
-		},
+// asDiag turns an output's error into a diagnostic: at the template or
+// file the error names, or at the output's path.
+func asDiag(path string, err error) diag.Diagnostic {
+	var d diag.Diagnostic
+	if errors.As(err, &d) {
+		return d
 	}
+	return diag.Errorf(diag.Pos{File: path}, "%v", err)
 }
 
-// addPrintJob renders the print page after the others (see print.go) and
-// returns jobs with it, so the sitemap lists it.
-func (r *renderer) addPrintJob(jobs []job, diags *diag.List) []job {
-	pj, d := r.printJob()
-	if len(d) > 0 {
-		diags.Append(d)
-		return jobs
+// pageOutput is the output of one page: its key is the hash of its view,
+// its template set and the site inputs its templates call.
+func (b *Builder) pageOutput(j view.Job, tmpl *layout.Set, inputs *siteInputs) output {
+	return output{path: j.Out, costly: j.Costly, prepare: func() ([sha256.Size]byte, func(io.Writer) error, error) {
+		if !tmpl.Has(j.Template) {
+			return [sha256.Size]byte{}, nil, diag.Errorf(diag.Pos{File: layout.Dir + "/" + j.Template + ".html"}, "missing page template for %s", j.Out)
+		}
+		v := j.Make()
+		h := sha256.New()
+		tmplHash := tmpl.Hash(j.Template)
+		viewKey := b.hasher.Key(v.Data)
+		fmt.Fprintf(h, "page %s\n", j.Template)
+		h.Write(tmplHash[:])
+		h.Write(viewKey[:])
+		for _, name := range tmpl.Inputs(j.Template) {
+			ik := inputs.key(name)
+			fmt.Fprintf(h, "input %s\n", name)
+			h.Write(ik[:])
+		}
+		return [sha256.Size]byte(h.Sum(nil)), func(w io.Writer) error { return b.execute(w, tmpl, j, v) }, nil
+	}}
+}
+
+// execute renders a page: its bodies through the body store, then its
+// template.
+func (b *Builder) execute(w io.Writer, tmpl *layout.Set, j view.Job, v view.View) error {
+	var mu sync.Mutex
+	var bodyErr error
+	for _, body := range v.Bodies {
+		body.SetRenderer(func(body *view.Body) template.HTML {
+			html, err := b.renderBody(body)
+			if err != nil {
+				mu.Lock()
+				bodyErr = err
+				mu.Unlock()
+			}
+			return html
+		})
 	}
-	r.render(pj)
-	return append(jobs, pj)
+	if err := tmpl.Execute(w, j.Template, v.Data); err != nil {
+		return diag.Errorf(diag.Pos{File: layout.Dir + "/" + j.Template + ".html"}, "%v", err)
+	}
+	if bodyErr != nil {
+		file := j.Out
+		if j.Node != nil {
+			file = j.Node.Page.File
+		}
+		return diag.Errorf(diag.Pos{File: file}, "rendering Markdown: %v", bodyErr)
+	}
+	return nil
 }

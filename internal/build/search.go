@@ -13,9 +13,6 @@ package build
 import (
 	"encoding/json"
 	"strings"
-
-	"github.com/dossier-project/dossier/internal/content"
-	"github.com/dossier-project/dossier/internal/xref"
 )
 
 // excerptBytes bounds each page's text in the index, so that the index of
@@ -33,19 +30,17 @@ type searchEntry struct {
 	Text    string   `json:"text,omitempty"`
 }
 
-// searchIndex returns search.json.
-func (r *renderer) searchIndex() ([]byte, error) {
-	entries := make([]searchEntry, 0, len(r.graph.All()))
-	for _, n := range r.graph.All() {
-		e := searchEntry{Title: n.Title(), URL: r.base.Path(n.URL), Kind: string(n.Kind()),
-			Summary: n.Page.Meta.Summary, Aliases: n.Page.Meta.Aliases, Tags: n.Page.Meta.Tags}
-		if n.Doc != nil {
-			e.Text = excerpt(n.Doc.Text, excerptBytes)
-		}
-		entries = append(entries, e)
+// searchIndexOf makes the search index.
+func searchIndexOf(s *site) []searchEntry {
+	entries := make([]searchEntry, 0, len(s.graph.All()))
+	for _, n := range s.graph.All() {
+		entries = append(entries, searchEntry{Title: n.Title(), URL: s.base.Path(n.URL), Kind: string(n.Kind()),
+			Summary: n.Page.Meta.Summary, Aliases: n.Page.Meta.Aliases, Tags: n.Page.Meta.Tags, Text: excerpt(n.Doc.Text, excerptBytes)})
 	}
-	return json.Marshal(entries)
+	return entries
 }
+
+func marshalSearch(v any) ([]byte, error) { return json.Marshal(v) }
 
 // excerpt returns the first words of text, at most max bytes, whitespace
 // collapsed, cut at a word boundary.
@@ -59,21 +54,4 @@ func excerpt(text string, max int) string {
 		cut = max
 	}
 	return strings.ToValidUTF8(s[:cut], "") + "…"
-}
-
-// searchJobs makes the /search/ page; its groups are the no-script index.
-func (r *renderer) searchJobs() []job {
-	v := &pageView{Title: "Search", Path: "search/", Section: "search"}
-	for _, k := range append([]content.Kind{content.Home}, content.Kinds()...) {
-		var nodes []*xref.Node
-		for _, n := range r.graph.All() {
-			if n.Kind() == k {
-				nodes = append(nodes, n)
-			}
-		}
-		if len(nodes) > 0 {
-			v.Groups = append(v.Groups, groupView{Title: k.Plural(), ID: "all-" + k.Folder(), Nodes: nodes})
-		}
-	}
-	return []job{{template: "search", out: "search/index.html", view: v}}
 }

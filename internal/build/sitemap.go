@@ -3,11 +3,11 @@ package build
 import (
 	"encoding/xml"
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/view"
 )
 
 // sitemapNS is the namespace of the sitemaps.org 0.9 schema.
@@ -28,42 +28,35 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// sitemap lists every HTML page the jobs render except 404.html, by
-// absolute URL in byte order. A page gets a lastmod only when it is a
-// brief or commentary with an exact day: that date is when the piece was
-// written. An event's date is when the event happened and a source's dates
-// are those of someone else's document, so neither says when the page
-// changed, and they are not used.
-func (r *renderer) sitemap(jobs []job) ([]byte, error) {
+// sitemapOf lists every HTML page except 404.html, by absolute URL in
+// byte order. A page gets a lastmod only when it is a brief or commentary
+// with an exact day: that date is when the piece was written. An event's
+// date is when the event happened and a source's dates are those of
+// someone else's document, so neither says when the page changed, and
+// they are not used.
+func sitemapOf(s *site, jobs []view.Job) urlset {
 	var set urlset
 	for _, j := range jobs {
-		if !strings.HasSuffix(j.out, ".html") || j.out == "404.html" {
+		if j.Out == "404.html" {
 			continue
 		}
-		u := sitemapURL{Loc: r.absURL(j.view.Path)}
-		if n := j.view.Node; n != nil && (n.Kind() == content.Brief || n.Kind() == content.Commentary) {
+		u := sitemapURL{Loc: absURL(s, strings.TrimSuffix(j.Out, "index.html"))}
+		if n := j.Node; n != nil && (n.Kind() == content.Brief || n.Kind() == content.Commentary) {
 			if day, ok := exactDay(n.Page); ok {
 				u.LastMod = day.Format("2006-01-02")
 			}
 		}
 		set.URLs = append(set.URLs, u)
 	}
-	if len(set.URLs) > maxSitemapURLs {
-		return nil, fmt.Errorf("%d pages: a sitemap holds at most %d", len(set.URLs), maxSitemapURLs)
-	}
 	slices.SortFunc(set.URLs, func(a, b sitemapURL) int { return strings.Compare(a.Loc, b.Loc) })
-	return marshalXML(set)
+	return set
 }
 
-// absURL is the absolute URL of a site path with its path percent-encoded,
-// as sitemaps and feeds require (tag slugs may hold non-ASCII letters).
-func (r *renderer) absURL(p string) string {
-	abs := r.base.Abs(p)
-	u, err := url.Parse(abs)
-	if err != nil {
-		return abs
+func marshalSitemap(v any) ([]byte, error) {
+	if n := len(v.(urlset).URLs); n > maxSitemapURLs {
+		return nil, fmt.Errorf("%d pages: a sitemap holds at most %d", n, maxSitemapURLs)
 	}
-	return u.String()
+	return marshalXML(v)
 }
 
 // marshalXML encodes v as an indented UTF-8 XML document ending in a

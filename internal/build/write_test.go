@@ -6,29 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/dossier-project/dossier"
-	"github.com/dossier-project/dossier/internal/layout"
 )
-
-// readTree returns every file under dir, by slash path.
-func readTree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
 
 func TestFailedBuildLeavesSiteUntouched(t *testing.T) {
 	src := fstest.MapFS{
@@ -37,20 +15,17 @@ func TestFailedBuildLeavesSiteUntouched(t *testing.T) {
 		"content/briefs/a.md":  {Data: []byte("---\ntitle: A\n---\nText.\n")},
 		"templates/extra.html": {Data: []byte(`{{define "main"}}x{{end}}`)},
 	}
-	fsys := layout.Overlay{Top: src, Bottom: dossier.Defaults}
 	out := filepath.Join(t.TempDir(), "site")
-	res, diags := Generate(fsys, Options{})
-	if res == nil {
+	b := NewBuilder(Options{})
+	defer b.Close()
+	if res, diags := buildInto(t, b, memFS(src), out, nil); res == nil {
 		t.Fatal(diags)
 	}
-	if err := Write(out, res.Files); err != nil {
-		t.Fatal(err)
-	}
-	before := readTree(t, out)
+	before := readFiles(t, out)
 
 	src["content/briefs/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: [broken\n---\n")}
 	src["content/briefs/b.md"] = &fstest.MapFile{Data: []byte("---\ntitle: B\n---\n[[nowhere]]\n")}
-	res, diags = Generate(fsys, Options{})
+	res, diags := buildInto(t, b, memFS(src), out, nil)
 	if res != nil {
 		t.Fatal("a build with errors must return no result")
 	}
@@ -60,34 +35,64 @@ func TestFailedBuildLeavesSiteUntouched(t *testing.T) {
 	if got != want {
 		t.Errorf("errors, all reported and sorted:\n%s\nwant:\n%s", got, want)
 	}
-	after := readTree(t, out)
+	after := readFiles(t, out)
 	if len(after) != len(before) {
 		t.Fatalf("site changed: %d files before, %d after", len(before), len(after))
 	}
 	for name, data := range before {
-		if after[name] != data {
+		if string(after[name]) != string(data) {
 			t.Errorf("%s changed after a failed build", name)
+		}
+	}
+	assertNoLeftovers(t, filepath.Dir(out))
+}
+
+// assertNoLeftovers checks that only the site folder is left in dir.
+func assertNoLeftovers(t *testing.T, dir string) {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != "site" {
+			t.Errorf("left behind in %s: %s", dir, e.Name())
 		}
 	}
 }
 
-func TestWriteReplacesAndRefuses(t *testing.T) {
+// TestSiteDirReplacesAndRefuses: a second build replaces the first's
+// files whole, stale temporary folders of killed builds are removed,
+// permissions are 0755 and 0644, and a folder dossier did not write is
+// never replaced.
+func TestSiteDirReplacesAndRefuses(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "site")
-	if err := Write(out, map[string][]byte{"a/index.html": []byte("a"), "b.txt": []byte("b")}); err != nil {
-		t.Fatal(err)
+	src := fstest.MapFS{
+		"dossier.yaml":        {Data: []byte("title: T\n")},
+		"content/_index.md":   {Data: []byte("---\ntitle: Home\n---\n[[a]]\n")},
+		"content/briefs/a.md": {Data: []byte("---\ntitle: A\n---\nText.\n")},
 	}
-	if err := Write(out, map[string][]byte{"b.txt": []byte("b2")}); err != nil {
-		t.Fatal(err)
+	b := NewBuilder(Options{})
+	defer b.Close()
+	if res, diags := buildInto(t, b, memFS(src), out, nil); res == nil {
+		t.Fatal(diags)
 	}
-	tree := readTree(t, out)
-	if _, ok := tree["a/index.html"]; ok || tree["b.txt"] != "b2" {
-		t.Errorf("second write should replace the first: %v", tree)
+	for _, stale := range []string{".site.new-123", ".site.old-456", ".site.new-789.old"} {
+		if err := os.MkdirAll(filepath.Join(dir, stale, "briefs"), 0o700); err != nil {
+			t.Fatal(err)
+		}
 	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("temporary folders left behind: %v", entries)
+	delete(src, "content/briefs/a.md")
+	src["content/_index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Home\n---\n[[b]]\n")}
+	src["content/briefs/b.md"] = &fstest.MapFile{Data: []byte("---\ntitle: B\n---\nText.\n")}
+	res, diags := buildInto(t, b, memFS(src), out, nil)
+	if res == nil {
+		t.Fatal(diags)
 	}
+	if _, ok := res.Files["briefs/a/index.html"]; ok || res.Files["briefs/b/index.html"] == nil {
+		t.Errorf("the second build did not replace the first: %d files", len(res.Files))
+	}
+	assertNoLeftovers(t, dir)
+	checkModes(t, out)
+
 	mine := filepath.Join(dir, "mine")
 	if err := os.MkdirAll(mine, 0o755); err != nil {
 		t.Fatal(err)
@@ -95,11 +100,31 @@ func TestWriteReplacesAndRefuses(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(mine, "notes.txt"), []byte("keep"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := Write(mine, map[string][]byte{"x": []byte("x")})
-	if err == nil || !strings.Contains(err.Error(), "refusing to replace") {
-		t.Errorf("Write over a folder it did not write: err = %v", err)
+	_, diags = buildInto(t, b, memFS(src), mine, nil)
+	if !strings.Contains(diags.String(), "refusing to replace") {
+		t.Errorf("a build over a folder it did not write: %v", diags)
 	}
 	if b, _ := os.ReadFile(filepath.Join(mine, "notes.txt")); string(b) != "keep" {
 		t.Error("the user's file was lost")
 	}
+}
+
+// checkModes checks that every folder of the site is 0755 and every file
+// 0644.
+func checkModes(t *testing.T, out string) {
+	t.Helper()
+	_ = filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		fi, _ := d.Info()
+		want := os.FileMode(0o644)
+		if d.IsDir() {
+			want = 0o755
+		}
+		if fi.Mode().Perm() != want {
+			t.Errorf("%s: mode %v, want %v", p, fi.Mode().Perm(), want)
+		}
+		return nil
+	})
 }

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"io/fs"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/content"
@@ -32,7 +33,25 @@ type Config struct {
 	PublishMaxTLP yamlfile.Scalar `yaml:"publish_max_tlp"`
 	CNAME         string          `yaml:"cname"`
 	Author        string          `yaml:"author"`
+	LimitKeys     LimitKeys       `yaml:"limits"`
+
+	limits content.Limits
 }
+
+// LimitKeys are the limits: keys of dossier.yaml, each optional.
+type LimitKeys struct {
+	// FileSize is the largest content file read: a number of bytes, or
+	// with a unit, "10MB", "512KB".
+	FileSize yamlfile.Scalar `yaml:"file_size"`
+	// Nesting is the deepest list or blockquote nesting in a body.
+	Nesting int `yaml:"nesting"`
+	// Links is the most links in one body.
+	Links int `yaml:"links"`
+}
+
+// Limits are the per-file limits of content: the defaults
+// (content.DefaultLimits) with what dossier.yaml sets.
+func (c *Config) Limits() content.Limits { return c.limits }
 
 // Load reads dossier.yaml from fsys. A missing file is an error that says
 // how to create one.
@@ -81,7 +100,51 @@ func (c *Config) validate() diag.List {
 	}
 	diags.Append(checkTLP("tlp", &c.TLP))
 	diags.Append(checkTLP("publish_max_tlp", &c.PublishMaxTLP))
+	diags.Append(c.setLimits())
 	return diags
+}
+
+// setLimits applies the limits: keys over the defaults.
+func (c *Config) setLimits() diag.List {
+	c.limits = content.DefaultLimits()
+	k := c.LimitKeys
+	if k.Nesting > 0 {
+		c.limits.Nesting = k.Nesting
+	}
+	if k.Links > 0 {
+		c.limits.Links = k.Links
+	}
+	if k.FileSize.Value == "" {
+		return nil
+	}
+	n, ok := parseSize(k.FileSize.Value)
+	if !ok {
+		d := diag.Errorf(c.pos(k.FileSize), "file_size %q is not a size", k.FileSize.Value)
+		d.Suggestion = "write a number of bytes, or one with KB or MB: file_size: 20MB"
+		return diag.List{d}
+	}
+	c.limits.FileBytes = n
+	return nil
+}
+
+// parseSize reads "1048576", "512KB", "10MB" (units of 1024).
+func parseSize(s string) (int64, bool) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30}, {"B", 1}} {
+		if rest, ok := strings.CutSuffix(s, u.suffix); ok {
+			s, mult = strings.TrimSpace(rest), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, false
+	}
+	return n * mult, true
 }
 
 // checkTLP validates a TLP label and normalises its spelling; an absent

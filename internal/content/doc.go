@@ -10,7 +10,7 @@
 //	content/actors/*.md      actor       kind, aliases[], wikidata, country, role, relations[]
 //	content/events/*.md      event       date (required), date_text, reported, actors[], location, sources[]
 //	content/commentary/*.md  commentary  analyst, date, confidence, judgments[], actors[], sources[]
-//	content/sources/*.md     source      publisher, url, archive_url, published, accessed, reliability, credibility, chain[]
+//	content/sources/*.md     source      short_title, publisher, url, archive_url, published, accessed, reliability, credibility, chain[]
 //
 // Every page has title (required), slug (default: the file name without
 // .md), summary, tags[], draft and tlp. Subfolders inside a kind's folder

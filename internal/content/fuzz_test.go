@@ -22,7 +22,7 @@ func FuzzParseFile(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		const file = "content/briefs/x.md"
-		p, diags := ParseFile(file, []byte(src))
+		p, diags := ParseFile(file, []byte(src), DefaultLimits())
 		lines := strings.Count(string(normalizeLoneCR([]byte(src))), "\n") + 1
 		for _, d := range diags {
 			if d.Pos.File != file || d.Pos.Line < 0 || d.Pos.Line > lines+1 {

@@ -23,7 +23,7 @@ func ownKeys(k Kind) []string {
 	case Commentary:
 		return []string{"analyst", "date", "confidence", "judgments", "actors", "sources"}
 	case Source:
-		return []string{"publisher", "url", "archive_url", "published", "accessed", "reliability", "credibility", "chain"}
+		return []string{"short_title", "publisher", "url", "archive_url", "published", "accessed", "reliability", "credibility", "chain"}
 	}
 	return nil
 }

@@ -2,7 +2,10 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"errors"
 	"io/fs"
+	"os"
 	"path"
 	"runtime"
 	"slices"
@@ -20,6 +23,8 @@ const Dir = "content"
 type Options struct {
 	// Drafts includes pages marked draft: true.
 	Drafts bool
+	// Limits bound each file's cost; the zero Limits checks nothing.
+	Limits Limits
 }
 
 // Load reads every Markdown file under content/ in fsys (rooted at the
@@ -33,12 +38,12 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, file := range files {
 		g.Go(func() error {
-			src, err := fs.ReadFile(fsys, file)
-			if err != nil {
-				perFile[i] = diag.List{diag.Errorf(diag.Pos{File: file}, "%v", err)}
+			src, d := ReadFile(fsys, file, opts.Limits)
+			if src == nil {
+				perFile[i] = d
 				return nil
 			}
-			pages[i], perFile[i] = ParseFile(file, src)
+			pages[i], perFile[i] = ParseFile(file, src, opts.Limits)
 			return nil
 		})
 	}
@@ -51,28 +56,95 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 	return set, diags
 }
 
-// ListFiles returns every .md file under content/ in lexical order.
-func ListFiles(fsys fs.FS) ([]string, diag.List) {
-	var files []string
-	var diags diag.List
-	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: p}, "%v", err))
-			return nil
-		}
-		if d.IsDir() && p != Dir && strings.HasPrefix(d.Name(), ".") {
-			return fs.SkipDir
-		}
-		if d.IsDir() || path.Ext(p) != ".md" || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		files = append(files, p)
-		return nil
-	})
-	if err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: Dir}, "%v", err))
+// ReadFile reads a content file found by ListFiles, refusing one over
+// limits.FileBytes before reading it. A file that is gone (listed, then
+// removed, as during a branch checkout) gives nil and no diagnostic: it
+// is simply not part of this build. Other failures are errors at the
+// file, in an editor's words (a symbolic link out of the dossier, a
+// loop).
+func ReadFile(fsys fs.FS, file string, limits Limits) ([]byte, diag.List) {
+	if fi, err := fs.Stat(fsys, file); err == nil && limits.FileBytes > 0 && fi.Size() > limits.FileBytes {
+		return nil, diag.List{TooLarge(file, fi.Size(), limits)}
 	}
-	return files, diags
+	src, err := fs.ReadFile(fsys, file)
+	switch {
+	case err == nil:
+		if src == nil {
+			src = []byte{}
+		}
+		return src, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	}
+	return nil, diag.List{diag.Errorf(diag.Pos{File: file}, "%v", bareError(err))}
+}
+
+// bareError drops the operation and path from a path error: diagnostics
+// name the file already.
+func bareError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// ListFiles returns every .md file under content/ in lexical order. A
+// symbolic link to a folder inside the dossier is followed (once: a link
+// back to a folder it is already in is a loop, reported); one that
+// leaves the dossier is an error at the link.
+func ListFiles(fsys fs.FS) ([]string, diag.List) {
+	l := &lister{fsys: fsys}
+	l.walk(Dir, nil)
+	slices.Sort(l.files)
+	return l.files, l.diags
+}
+
+// lister walks the content folder.
+type lister struct {
+	fsys  fs.FS
+	files []string
+	diags diag.List
+}
+
+// walk lists dir, whose ancestors' infos (for loop detection) are given.
+func (l *lister) walk(dir string, ancestors []fs.FileInfo) {
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) || dir != Dir {
+			l.diags.Add(diag.Errorf(diag.Pos{File: dir}, "%v", bareError(err)))
+		}
+		return
+	}
+	if fi, err := fs.Stat(l.fsys, dir); err == nil {
+		ancestors = append(ancestors, fi)
+	}
+	for _, e := range entries {
+		p := path.Join(dir, e.Name())
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		isDir := e.IsDir()
+		if e.Type()&fs.ModeSymlink != 0 {
+			fi, err := fs.Stat(l.fsys, p)
+			if err != nil {
+				if !errors.Is(err, fs.ErrNotExist) {
+					l.diags.Add(diag.Errorf(diag.Pos{File: p}, "%v", bareError(err)))
+				}
+				continue
+			}
+			if isDir = fi.IsDir(); isDir && slices.ContainsFunc(ancestors, func(a fs.FileInfo) bool { return os.SameFile(a, fi) }) {
+				l.diags.Add(diag.Errorf(diag.Pos{File: p}, "symbolic link to a folder that contains it: a loop, not followed"))
+				continue
+			}
+		}
+		switch {
+		case isDir:
+			l.walk(p, ancestors)
+		case path.Ext(p) == ".md":
+			l.files = append(l.files, p)
+		}
+	}
 }
 
 // KindOfFile returns the kind of the content file at p (a slash path from
@@ -93,15 +165,27 @@ func KindOfFile(p string) (Kind, bool) {
 }
 
 // ParseFile parses one content file. It returns nil with diagnostics when
-// the file cannot become a page.
-func ParseFile(file string, src []byte) (*Page, diag.List) {
+// the file cannot become a page. A UTF-8 byte-order mark is skipped (lines
+// and columns count from the character after it); bytes that are not
+// UTF-8, a body nested deeper than limits.Nesting and a file over
+// limits.FileBytes are errors. The page is complete when ParseFile
+// returns and is never modified afterwards.
+func ParseFile(file string, src []byte, limits Limits) (*Page, diag.List) {
 	kind, ok := KindOfFile(file)
 	if !ok {
 		d := diag.Errorf(diag.Pos{File: file}, "file is not in a content folder")
 		d.Suggestion = "move it to content/briefs, actors, events, commentary or sources, or name it content/_index.md"
 		return nil, diag.List{d}
 	}
-	src = normalizeLoneCR(src)
+	if limits.FileBytes > 0 && int64(len(src)) > limits.FileBytes {
+		return nil, diag.List{TooLarge(file, int64(len(src)), limits)}
+	}
+	hash := sha256.Sum256(src)
+	src = normalizeLoneCR(bytes.TrimPrefix(src, []byte(bom)))
+	lines := diag.NewLines(src)
+	if diags := checkUTF8(file, src, lines); diags != nil {
+		return nil, diags
+	}
 	fm, has, closed := split(src)
 	switch {
 	case !has:
@@ -109,7 +193,8 @@ func ParseFile(file string, src []byte) (*Page, diag.List) {
 	case !closed:
 		return nil, diag.List{unclosed(file)}
 	}
-	p := &Page{Kind: kind, File: file, Src: src, Body: fm.body, BodyLine: fm.bodyLine}
+	p := &Page{Kind: kind, File: file, Src: src, Body: fm.body, BodyLine: fm.bodyLine,
+		BodyOffset: len(src) - len(fm.body), Lines: lines, Hash: hash}
 	doc, diags := yamlfile.Parse(file, fm.yaml, fm.yamlLine)
 	if doc == nil {
 		return nil, diags
@@ -121,6 +206,9 @@ func ParseFile(file string, src []byte) (*Page, diag.List) {
 	diags.Append(checkKindKeys(p, doc.TopKeys()))
 	diags.Append(p.fillDefaults(doc.TopKeys()))
 	diags.Append(p.validate(doc.TopKeys()))
+	if limits.Nesting > 0 {
+		diags.Append(checkNesting(p, limits.Nesting))
+	}
 	return p, diags
 }
 

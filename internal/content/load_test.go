@@ -95,7 +95,7 @@ func TestParseFileDiagnostics(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := ParseFile(tt.file, []byte(tt.src))
+			_, diags := ParseFile(tt.file, []byte(tt.src), DefaultLimits())
 			var got []string
 			for _, d := range diags.Sort() {
 				got = append(got, d.String())
@@ -109,7 +109,7 @@ func TestParseFileDiagnostics(t *testing.T) {
 
 func TestParseFileFields(t *testing.T) {
 	src := "---\ntitle: Kim Jong-un\nkind: person\naliases: [Kim Jong Un]\ncountry: north-korea\nrelations:\n  - to: \"north-korea\"\n    type: leader of\n    sources: [article#p4, {source: kcna, credibility: 3}]\n---\nBody line\n"
-	p, diags := ParseFile("content/actors/kim-jong-un.md", []byte(src))
+	p, diags := ParseFile("content/actors/kim-jong-un.md", []byte(src), DefaultLimits())
 	if len(diags) > 0 || p == nil {
 		t.Fatalf("unexpected diagnostics: %v", diags)
 	}

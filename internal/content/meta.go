@@ -55,6 +55,7 @@ type Meta struct {
 	Judgments  []Judgment `yaml:"judgments"`
 
 	// source
+	ShortTitle  string   `yaml:"short_title"`
 	Publisher   string   `yaml:"publisher"`
 	URL         string   `yaml:"url"`
 	ArchiveURL  string   `yaml:"archive_url"`

@@ -77,11 +77,17 @@ type Page struct {
 	Meta Meta
 	// Dates are the EDTF dates of Meta, parsed.
 	Dates Dates
-	// Src is the whole file; Body the Markdown after the front matter,
-	// which starts on line BodyLine of the file.
-	Src      []byte
-	Body     []byte
-	BodyLine int
+	// Src is the whole file (without a byte-order mark); Body the
+	// Markdown after the front matter, which starts on line BodyLine of
+	// the file, at byte BodyOffset of Src.
+	Src        []byte
+	Body       []byte
+	BodyLine   int
+	BodyOffset int
+	// Lines is Src's line table, for positions.
+	Lines *diag.Lines
+	// Hash is the SHA-256 of the file as read.
+	Hash [32]byte
 }
 
 // Pos returns the position of a scalar in this page's file.
@@ -92,10 +98,14 @@ func (p *Page) Pos(s Scalar) diag.Pos {
 // TopPos is the position of the page's first line, for page-wide messages.
 func (p *Page) TopPos() diag.Pos { return diag.Pos{File: p.File, Line: 1, Col: 1} }
 
-// BodyPos converts a byte offset in Body to a position in the file.
-func (p *Page) BodyPos(offset int) diag.Pos {
-	line, col := diag.LineCol(p.Body, offset)
-	return diag.Pos{File: p.File, Line: p.BodyLine + line - 1, Col: col}
+// BodyPos converts a byte offset in Body to a position in the file, in
+// O(log lines).
+func (p *Page) BodyPos(offset int) diag.Pos { return p.SrcPos(p.BodyOffset + offset) }
+
+// SrcPos converts a byte offset in Src to a position in the file.
+func (p *Page) SrcPos(offset int) diag.Pos {
+	line, col := p.Lines.Pos(offset)
+	return diag.Pos{File: p.File, Line: line, Col: col}
 }
 
 // Path is the page's site-relative URL path: "" for home, "briefs/x/".

@@ -1,10 +1,10 @@
 package content
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/diag"
+	"github.com/dossier-project/dossier/internal/vocab"
 	"github.com/dossier-project/dossier/internal/yamlfile"
 )
 
@@ -15,7 +15,7 @@ import (
 // "tlp:amber" -> "TLP:AMBER"), so templates and later checks see one form.
 //
 //	tlp                 TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT, TLP:RED (FIRST TLP 2.0)
-//	likelihood          an ICD 203 term (see LikelihoodLevels); one dossier uses one row,
+//	likelihood          an ICD 203 term (see vocab.LikelihoodLevels); one dossier uses one row,
 //	                    which package build checks across pages
 //	confidence          low, moderate, high (judgments and commentary)
 //	status              watching, emerging, observed, lapsed (indicators)
@@ -33,12 +33,12 @@ func (p *Page) validate(keys []yamlfile.Key) diag.List {
 	if !m.TLP.IsZero() {
 		diags.Append(CheckTLP(p.File, "tlp", &m.TLP))
 	}
-	diags.Append(p.checkWord(&m.Confidence, "confidence", ConfidenceLevels()))
+	diags.Append(p.checkWord(&m.Confidence, "confidence", vocab.ConfidenceNames()))
 	diags.Append(p.checkJudgments(m.KeyJudgments, true))
 	diags.Append(p.checkJudgments(m.Judgments, false))
 	for i := range m.Indicators {
 		in := &m.Indicators[i]
-		diags.Append(p.checkWord(&in.Status, "indicator status", IndicatorStatuses()))
+		diags.Append(p.checkWord(&in.Status, "indicator status", vocab.IndicatorStatuses()))
 		diags.Append(p.checkCites(in.Sources))
 	}
 	diags.Append(p.checkReliability(&m.Reliability))
@@ -61,7 +61,7 @@ func (p *Page) checkJudgments(js []Judgment, key bool) diag.List {
 	for i := range js {
 		j := &js[i]
 		diags.Append(p.checkLikelihood(&j.Likelihood))
-		diags.Append(p.checkWord(&j.Confidence, "confidence", ConfidenceLevels()))
+		diags.Append(p.checkWord(&j.Confidence, "confidence", vocab.ConfidenceNames()))
 		diags.Append(p.checkCites(j.Sources))
 		diags.Append(p.vagueWords(what, j.Text))
 		if key && len(j.Sources) == 0 {
@@ -75,93 +75,6 @@ func (p *Page) checkJudgments(js []Judgment, key bool) diag.List {
 		}
 	}
 	return diags
-}
-
-func (p *Page) checkLikelihood(s *Scalar) diag.List {
-	if s.IsZero() {
-		return nil
-	}
-	if l, ok := ParseLikelihood(s.Value); ok {
-		s.Value = l.Term
-		return nil
-	}
-	d := diag.Errorf(p.Pos(*s), "likelihood %q is not an ICD 203 term", s.Value)
-	d.Suggestion = diag.Suggest(s.Value, likelihoodTerms())
-	if d.Suggestion == "" {
-		d.Suggestion = "use one of " + strings.Join(likelihoodTerms()[:7], ", ") +
-			" (or, in row 2, " + strings.Join(likelihoodTerms()[7:], ", ") + ")"
-	}
-	return diag.List{d}
-}
-
-// checkWord checks that s, when present, is one of words, and rewrites it
-// in lower case.
-func (p *Page) checkWord(s *Scalar, what string, words []string) diag.List {
-	if s.IsZero() {
-		return nil
-	}
-	v := strings.ToLower(strings.TrimSpace(s.Value))
-	for _, w := range words {
-		if v == w {
-			s.Value = w
-			return nil
-		}
-	}
-	d := diag.Errorf(p.Pos(*s), "%s %q must be %s", what, s.Value, orList(words))
-	d.Suggestion = diag.Suggest(v, words)
-	if v == "medium" && what == "confidence" {
-		d.Suggestion = `did you mean "moderate"?`
-	}
-	return diag.List{d}
-}
-
-func (p *Page) checkReliability(s *Scalar) diag.List {
-	if s.IsZero() {
-		return nil
-	}
-	v := strings.ToUpper(strings.TrimSpace(s.Value))
-	if len(v) == 1 && v[0] >= 'A' && v[0] <= 'F' {
-		s.Value = v
-		return nil
-	}
-	d := diag.Errorf(p.Pos(*s), "reliability %q must be one letter from A (completely reliable) to F (cannot be judged)", s.Value)
-	if len(v) == 2 && v[0] >= 'A' && v[0] <= 'F' && v[1] >= '1' && v[1] <= '6' {
-		d.Suggestion = fmt.Sprintf("write reliability: %c and credibility: %c", v[0], v[1])
-	}
-	return diag.List{d}
-}
-
-func (p *Page) checkCredibility(s *Scalar) diag.List {
-	if s.IsZero() {
-		return nil
-	}
-	v := strings.TrimSpace(s.Value)
-	if len(v) == 1 && v[0] >= '1' && v[0] <= '6' {
-		s.Value = v
-		return nil
-	}
-	d := diag.Errorf(p.Pos(*s), "credibility %q must be one digit from 1 (confirmed) to 6 (cannot be judged)", s.Value)
-	if u := strings.ToUpper(v); len(u) == 2 && u[0] >= 'A' && u[0] <= 'F' && u[1] >= '1' && u[1] <= '6' {
-		d.Suggestion = fmt.Sprintf("write credibility: %c; the letter %c is the source's reliability", u[1], u[0])
-	}
-	return diag.List{d}
-}
-
-// checkCites checks the credibility a citation gives its source.
-func (p *Page) checkCites(cites []Cite) diag.List {
-	var diags diag.List
-	for i := range cites {
-		diags.Append(p.checkCredibility(&cites[i].Credibility))
-	}
-	return diags
-}
-
-// orList joins words as "a, b or c".
-func orList(words []string) string {
-	if len(words) < 2 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 // vagueWords warns about each vague word in a judgment's text, at the
@@ -185,9 +98,9 @@ func (p *Page) vagueWords(what string, text Prose) diag.List {
 // when the file has word at that column of the scalar's line, otherwise
 // the scalar's own position.
 func (p *Page) textPos(s Scalar, i int, word string) diag.Pos {
-	line := diag.SourceLine(p.Src, s.Line)
 	col := s.ColAt(i)
-	if col >= 1 && col-1+len(word) <= len(line) && line[col-1:col-1+len(word)] == word {
+	off := p.Lines.Offset(s.Line, col)
+	if off+len(word) <= len(p.Src) && string(p.Src[off:off+len(word)]) == word {
 		return diag.Pos{File: p.File, Line: s.Line, Col: col}
 	}
 	return p.Pos(s)

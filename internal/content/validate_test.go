@@ -66,7 +66,7 @@ func TestValidateDiagnostics(t *testing.T) {
 			[]string{`content/briefs/b.md:4:30: credibility "9" must be one digit from 1 (confirmed) to 6 (cannot be judged)`}},
 		{"page tlp", "content/briefs/b.md",
 			"---\ntitle: B\ntlp: amber\n---\n",
-			[]string{`content/briefs/b.md:3:6: tlp "amber" is not a TLP 2.0 label: use TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT or TLP:RED (did you mean "TLP:AMBER"?)`}},
+			[]string{`content/briefs/b.md:3:6: tlp "amber" is not a TLP 2.0 label: use TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT or TLP:RED (write TLP:AMBER)`}},
 		{"TLP 1.0 white", "content/briefs/b.md",
 			"---\ntitle: B\ntlp: \"TLP:WHITE\"\n---\n",
 			[]string{`content/briefs/b.md:3:6: tlp "TLP:WHITE" is not a TLP 2.0 label: use TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT or TLP:RED (TLP:WHITE became TLP:CLEAR in TLP 2.0)`}},
@@ -89,7 +89,7 @@ func TestValidateDiagnostics(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := ParseFile(tt.file, []byte(tt.src))
+			_, diags := ParseFile(tt.file, []byte(tt.src), DefaultLimits())
 			var got []string
 			for _, d := range diags.Sort() {
 				got = append(got, d.String())
@@ -103,7 +103,7 @@ func TestValidateDiagnostics(t *testing.T) {
 
 func TestValidateNormalizes(t *testing.T) {
 	src := "---\ntitle: S\ntlp: tlp:amber+strict\nkey_judgments:\n  - text: X\n    likelihood: Very  Likely\n    confidence: HIGH\n    sources: [a]\nindicators:\n  - {text: Y, status: Observed}\n---\n"
-	p, diags := ParseFile("content/briefs/b.md", []byte(src))
+	p, diags := ParseFile("content/briefs/b.md", []byte(src), DefaultLimits())
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics: %v", diags)
 	}
@@ -115,14 +115,14 @@ func TestValidateNormalizes(t *testing.T) {
 		t.Errorf("normalized = %q, want %q", got, want)
 	}
 	src = "---\ntitle: S\nreliability: b\n---\n"
-	if p, _ := ParseFile("content/sources/s.md", []byte(src)); p.Meta.Reliability.Value != "B" {
+	if p, _ := ParseFile("content/sources/s.md", []byte(src), DefaultLimits()); p.Meta.Reliability.Value != "B" {
 		t.Errorf("reliability = %q, want B", p.Meta.Reliability.Value)
 	}
 }
 
 func TestParsedDates(t *testing.T) {
 	src := "---\ntitle: E\ndate: 2025-10~\nreported: \"2025-10-11\"\n---\n"
-	p, diags := ParseFile("content/events/e.md", []byte(src))
+	p, diags := ParseFile("content/events/e.md", []byte(src), DefaultLimits())
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics: %v", diags)
 	}
@@ -132,18 +132,8 @@ func TestParsedDates(t *testing.T) {
 	if got := p.Dates.Reported.Display(); got != "11 October 2025" {
 		t.Errorf("reported = %q", got)
 	}
-	a, _ := ParseFile("content/actors/a.md", []byte("---\ntitle: A\nrelations:\n  - {to: b, since: 2011-12, until: ../2025}\n---\n"))
+	a, _ := ParseFile("content/actors/a.md", []byte("---\ntitle: A\nrelations:\n  - {to: b, since: 2011-12, until: ../2025}\n---\n"), DefaultLimits())
 	if r := a.Meta.Relations[0]; r.SinceDate.Display() != "December 2011" || r.UntilDate.Display() != "before 2025" {
 		t.Errorf("relation dates = %q, %q", r.SinceDate.Display(), r.UntilDate.Display())
-	}
-}
-
-func TestLikelihoodLevels(t *testing.T) {
-	l, ok := ParseLikelihood("probable")
-	if !ok || l.Row != 2 || l.Level.Range() != "55–80%" || l.Level.Terms[0] != "likely" {
-		t.Errorf("probable = %+v, %v", l, ok)
-	}
-	if r := LikelihoodLevels()[0].Range(); r != "01–05%" {
-		t.Errorf("lowest range = %q", r)
 	}
 }

@@ -6,8 +6,9 @@
 // editors, terminals and CI annotations understand. A List collects every
 // diagnostic of a build so that all of them are reported together, sorted.
 //
-// Lines and columns are 1-based; columns count bytes, as go/token does.
-// A Pos with Line 0 refers to a whole file.
+// Lines and columns are 1-based; columns count characters (Unicode code
+// points), as editors and GitHub's annotations do (see Lines). A Pos with
+// Line 0 refers to a whole file.
 package diag
 
 import (

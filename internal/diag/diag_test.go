@@ -25,12 +25,28 @@ func TestFormatAndSort(t *testing.T) {
 	}
 }
 
-func TestLineCol(t *testing.T) {
+func TestLines(t *testing.T) {
 	src := []byte("ab\ncd\r\nef")
+	lines := NewLines(src)
 	for _, tt := range []struct{ off, line, col int }{{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {7, 3, 1}, {99, 3, 3}} {
-		if l, c := LineCol(src, tt.off); l != tt.line || c != tt.col {
-			t.Errorf("LineCol(%d) = %d:%d, want %d:%d", tt.off, l, c, tt.line, tt.col)
+		if l, c := lines.Pos(tt.off); l != tt.line || c != tt.col {
+			t.Errorf("Pos(%d) = %d:%d, want %d:%d", tt.off, l, c, tt.line, tt.col)
 		}
+		if tt.off < len(src) && lines.Offset(tt.line, tt.col) != tt.off {
+			t.Errorf("Offset(%d, %d) = %d, want %d", tt.line, tt.col, lines.Offset(tt.line, tt.col), tt.off)
+		}
+	}
+	if got := lines.Line(2); got != "cd" {
+		t.Errorf("Line(2) = %q", got)
+	}
+	// Columns count characters: "[[" after "China–DPRK ééé " is the 16th.
+	text := []byte("x\nChina–DPRK ééé [[a]]")
+	off := len("x\nChina–DPRK ééé ")
+	if l, c := NewLines(text).Pos(off); l != 2 || c != 16 {
+		t.Errorf("Pos after non-ASCII = %d:%d, want 2:16", l, c)
+	}
+	if got := CharColumn("ééé x", 8); got != 5 {
+		t.Errorf("CharColumn = %d, want 5", got)
 	}
 	if got := SourceLine(src, 2); got != "cd" {
 		t.Errorf("SourceLine(2) = %q", got)

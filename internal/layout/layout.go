@@ -4,22 +4,35 @@
 // embedded in the binary underneath (files on disk win, file by file):
 //
 //	templates/base.html        the skeleton; defines nothing it needs from pages
-//	                           except the blocks "title" and "main"
+//	                           except the blocks "title", "head" and "main"
 //	templates/partials/*.html  shared fragments, available to every page
-//	templates/<name>.html      one per page kind and list: home, brief, actor,
-//	                           event, commentary, source, list, ...
+//	templates/<name>.html      one per page template: home, brief, actor,
+//	                           event, commentary, source, list, actors, ...
 //
 // Each page template is parsed into its own set together with base.html
 // and the partials, so every page template can define "main". Templates
 // are named by their path ("templates/brief.html"), so parse and
-// execution errors name the file and line. A Set is safe for concurrent
-// use once loaded.
+// execution errors name the file and line.
+//
+// # What a page's output depends on
+//
+// A page template sees only the data it is given (the page's view) and
+// the template functions. Most functions are pure functions of their
+// arguments. Site inputs are the exception: functions without arguments
+// that return site-wide data (every tag, every page), named when the set
+// is loaded. Load finds, in the parse trees of each page's set, which site
+// inputs it calls: Inputs reports them, so the build can make a page's
+// key cover the data of every site input its templates reach, and
+// nothing else. Hash is the SHA-256 of every file of the page's set. A
+// Set is safe for concurrent use once loaded.
 package layout
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -33,11 +46,20 @@ const Dir = "templates"
 
 // Set is a loaded template set: one template tree per page template.
 type Set struct {
-	pages map[string]*template.Template
+	pages map[string]*page
 }
 
-// Load parses every template under templates/ in fsys with funcs.
-func Load(fsys fs.FS, funcs template.FuncMap) (*Set, diag.List) {
+// page is one page template's set.
+type page struct {
+	t      *template.Template
+	hash   [sha256.Size]byte
+	inputs []string
+}
+
+// Load parses every template under templates/ in fsys with funcs. The
+// functions named in siteInputs are site inputs (see the package
+// documentation).
+func Load(fsys fs.FS, funcs template.FuncMap, siteInputs []string) (*Set, diag.List) {
 	files, err := fs.Glob(fsys, Dir+"/*.html")
 	if err != nil {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: Dir}, "%v", err)}
@@ -47,15 +69,16 @@ func Load(fsys fs.FS, funcs template.FuncMap) (*Set, diag.List) {
 	if !slices.Contains(files, base) {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: base}, "missing base template")}
 	}
+	sources := map[string][]byte{}
 	common := template.New("layout").Funcs(funcs)
 	var diags diag.List
 	for _, f := range append([]string{base}, partials...) {
-		diags.Append(parseFile(fsys, common, f))
+		diags.Append(parseFile(fsys, common, f, sources))
 	}
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	s := &Set{pages: map[string]*template.Template{}}
+	s := &Set{pages: map[string]*page{}}
 	for _, f := range files {
 		if f == base {
 			continue
@@ -65,52 +88,62 @@ func Load(fsys fs.FS, funcs template.FuncMap) (*Set, diag.List) {
 			diags.Add(diag.Errorf(diag.Pos{File: f}, "%v", err))
 			continue
 		}
-		if d := parseFile(fsys, t, f); len(d) > 0 {
+		if d := parseFile(fsys, t, f, sources); len(d) > 0 {
 			diags.Append(d)
 			continue
 		}
-		s.pages[strings.TrimSuffix(path.Base(f), ".html")] = t
+		set := append([]string{base, f}, partials...)
+		s.pages[strings.TrimSuffix(path.Base(f), ".html")] = &page{t: t, hash: hashFiles(set, sources), inputs: calledInputs(t, siteInputs)}
 	}
 	return s, diags
 }
 
-func parseFile(fsys fs.FS, t *template.Template, file string) diag.List {
+func parseFile(fsys fs.FS, t *template.Template, file string, sources map[string][]byte) diag.List {
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		return diag.List{diag.Errorf(diag.Pos{File: file}, "%v", err)}
 	}
+	sources[file] = src
 	if _, err := t.New(file).Parse(string(src)); err != nil {
 		return diag.List{diag.Errorf(diag.Pos{File: file}, "%v", err)}
 	}
 	return nil
 }
 
+// hashFiles hashes the named files' names and contents, in name order.
+func hashFiles(names []string, sources map[string][]byte) [sha256.Size]byte {
+	names = slices.Sorted(slices.Values(names))
+	h := sha256.New()
+	for _, n := range names {
+		fmt.Fprintf(h, "%s %d\n", n, len(sources[n]))
+		h.Write(sources[n])
+	}
+	return [sha256.Size]byte(h.Sum(nil))
+}
+
 // Has reports whether a page template named name exists.
 func (s *Set) Has(name string) bool { _, ok := s.pages[name]; return ok }
 
+// Hash is the SHA-256 of every file the page template name is made of.
+func (s *Set) Hash(name string) [sha256.Size]byte { return s.pages[name].hash }
+
+// Inputs are the site inputs the page template name calls, sorted.
+func (s *Set) Inputs(name string) []string { return s.pages[name].inputs }
+
 // Render executes page template name (e.g. "brief") through base.html.
 func (s *Set) Render(name string, data any) ([]byte, error) {
-	t, ok := s.pages[name]
-	if !ok {
-		return nil, fmt.Errorf("no template %s", path.Join(Dir, name+".html"))
-	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, path.Join(Dir, "base.html"), data); err != nil {
+	if err := s.Execute(&buf, name, data); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
-// RenderPlain executes page template name on its own, without base.html,
-// for outputs that are not HTML pages (feeds, sitemaps).
-func (s *Set) RenderPlain(name string, data any) ([]byte, error) {
-	t, ok := s.pages[name]
+// Execute is Render into w.
+func (s *Set) Execute(w io.Writer, name string, data any) error {
+	p, ok := s.pages[name]
 	if !ok {
-		return nil, fmt.Errorf("no template %s", path.Join(Dir, name+".html"))
+		return fmt.Errorf("no template %s", path.Join(Dir, name+".html"))
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, path.Join(Dir, name+".html"), data); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return p.t.ExecuteTemplate(w, path.Join(Dir, "base.html"), data)
 }

@@ -2,30 +2,10 @@ package layout
 
 import (
 	"html/template"
-	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
 )
-
-func TestOverlayDiskWins(t *testing.T) {
-	top := fstest.MapFS{"templates/brief.html": {Data: []byte("mine")}}
-	bottom := fstest.MapFS{
-		"templates/brief.html": {Data: []byte("default")},
-		"templates/base.html":  {Data: []byte("base")},
-	}
-	o := Overlay{Top: top, Bottom: bottom}
-	if b, _ := fs.ReadFile(o, "templates/brief.html"); string(b) != "mine" {
-		t.Errorf("brief.html = %q, want the file on disk", b)
-	}
-	if b, _ := fs.ReadFile(o, "templates/base.html"); string(b) != "base" {
-		t.Errorf("base.html = %q, want the embedded default", b)
-	}
-	entries, err := fs.ReadDir(o, "templates")
-	if err != nil || len(entries) != 2 {
-		t.Errorf("merged listing = %v, %v", entries, err)
-	}
-}
 
 func TestLoadAndRender(t *testing.T) {
 	fsys := fstest.MapFS{
@@ -35,7 +15,7 @@ func TestLoadAndRender(t *testing.T) {
 		"templates/event.html":      {Data: []byte(`{{define "main"}}<p>{{.}}</p>{{end}}`)},
 	}
 	funcs := template.FuncMap{"shout": strings.ToUpper}
-	set, diags := Load(fsys, funcs)
+	set, diags := Load(fsys, funcs, nil)
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
@@ -54,8 +34,41 @@ func TestTemplateErrorsNameFileAndLine(t *testing.T) {
 		"templates/base.html":  {Data: []byte(`{{block "main" .}}{{end}}`)},
 		"templates/brief.html": {Data: []byte("{{define \"main\"}}\n\n{{if}}{{end}}")},
 	}
-	_, diags := Load(fsys, nil)
+	_, diags := Load(fsys, nil, nil)
 	if len(diags) != 1 || diags[0].Pos.File != "templates/brief.html" || !strings.Contains(diags[0].Message, "templates/brief.html:3") {
 		t.Errorf("diagnostics = %v, want one naming templates/brief.html line 3", diags)
+	}
+}
+
+// TestInputs: a page's site inputs are those its own template, the base
+// and the partials call, wherever the call sits (if, range, with, pipes,
+// template arguments), and its hash changes with any file of its set.
+func TestInputs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"templates/base.html":       {Data: []byte(`{{block "main" .}}{{end}}{{template "foot" .}}`)},
+		"templates/partials/p.html": {Data: []byte(`{{define "foot"}}{{with siteNav}}{{.}}{{end}}{{end}}`)},
+		"templates/brief.html":      {Data: []byte(`{{define "main"}}{{if .}}{{range siteTags}}{{.}}{{end}}{{end}}{{end}}`)},
+		"templates/event.html":      {Data: []byte(`{{define "main"}}{{len (sitePages | len | printf "%d")}}{{end}}`)},
+		"templates/source.html":     {Data: []byte(`{{define "main"}}{{.}}{{end}}`)},
+	}
+	funcs := template.FuncMap{"siteNav": func() string { return "" }, "siteTags": func() []string { return nil }, "sitePages": func() []int { return nil }}
+	inputs := []string{"siteNav", "siteTags", "sitePages"}
+	set, diags := Load(fsys, funcs, inputs)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	for name, want := range map[string]string{"brief": "siteNav siteTags", "event": "siteNav sitePages", "source": "siteNav"} {
+		if got := strings.Join(set.Inputs(name), " "); got != want {
+			t.Errorf("%s inputs = %q, want %q", name, got, want)
+		}
+	}
+	before := set.Hash("brief")
+	fsys["templates/partials/p.html"] = &fstest.MapFile{Data: []byte(`{{define "foot"}}changed{{end}}`)}
+	set, _ = Load(fsys, funcs, inputs)
+	if set.Hash("brief") == before {
+		t.Error("a partial's change left the brief's hash alone")
+	}
+	if got := set.Inputs("brief"); len(got) != 1 || got[0] != "siteTags" {
+		t.Errorf("brief inputs after the partial dropped siteNav = %v", got)
 	}
 }

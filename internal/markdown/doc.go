@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"crypto/sha256"
 	"html"
 	"strings"
 
@@ -8,21 +9,26 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
-// Doc is a parsed page: the syntax tree and what was found in it.
+// Doc is what a parse found in a page. It is immutable: nothing writes to
+// a Doc after Parse returns.
 type Doc struct {
 	src  []byte
-	root ast.Node
+	opts Options
+	// Hash identifies the parse: the source and the options.
+	Hash [sha256.Size]byte
 
 	// Headings are the page's headings with their anchor IDs.
 	Headings []Heading
 	// Paragraphs holds the plain text of each numbered paragraph; index 0
 	// is #p1. Empty unless Options.NumberParagraphs.
 	Paragraphs []string
-	// Links are every wikilink and Markdown link, in source order.
-	Links []*Link
-	// Text is the page's plain text outside code; Unlinked the part of it
-	// that is not inside a link.
-	Text, Unlinked string
+	// Links are every link that refers to the dossier, in document order.
+	Links []Link
+	// Text is the page's plain text outside code, a line per block.
+	Text string
+	// Linked holds the byte ranges of Text that are the text of links
+	// (for finding names that are mentioned but not linked).
+	Linked [][2]int
 }
 
 // Heading is a heading and its anchor ID.
@@ -32,98 +38,123 @@ type Heading struct {
 	Text  string
 }
 
-// collect walks the tree once and fills the Doc's findings.
-func (d *Doc) collect() {
-	var text, unlinked strings.Builder
-	var block strings.Builder
-	linkDepth := 0
-	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if n.Type() == ast.TypeBlock && entering {
-			block.Reset()
-			if text.Len() > 0 {
-				text.WriteByte('\n')
-				unlinked.WriteByte('\n')
-			}
-		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			if entering {
-				d.addHeading(n)
-			}
-		case *ast.Paragraph:
-			if !entering && d.numbered(n) {
-				d.Paragraphs = append(d.Paragraphs, block.String())
-			}
-		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.CodeSpan, *ast.RawHTML, *ast.HTMLBlock:
-			return ast.WalkSkipChildren, nil
-		case *wikilinkNode:
-			if !entering {
-				return ast.WalkContinue, nil
-			}
-			n.link.Before = block.String()
-			d.Links = append(d.Links, n.link)
-			t := n.link.Text()
-			text.WriteString(t)
-			block.WriteString(t)
-			return ast.WalkSkipChildren, nil
-		case *ast.Link:
-			if entering {
-				d.addMarkdownLink(n, block.String())
-				linkDepth++
-			} else {
-				linkDepth--
-			}
-		case *ast.AutoLink:
-			return ast.WalkSkipChildren, nil
-		case *east.FootnoteLink, *east.FootnoteBacklink:
-			return ast.WalkSkipChildren, nil
-		case *ast.Text, *ast.String:
-			if entering {
-				s := inlineText(n, d.src)
-				text.WriteString(s)
-				block.WriteString(s)
-				if linkDepth == 0 {
-					unlinked.WriteString(s)
-				}
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	d.Text, d.Unlinked = text.String(), unlinked.String()
+// collector gathers a Doc's findings in one walk.
+type collector struct {
+	doc   *Doc
+	src   []byte
+	text  strings.Builder
+	block []byte // the current block's text, for paragraphs and quotations
+	depth int    // nesting of Markdown links being walked
+	start int    // offset in text where the outermost link began
 }
 
-func (d *Doc) numbered(p *ast.Paragraph) bool {
-	_, ok := p.AttributeString("data-p")
-	return ok
+// collect walks root once and fills the Doc's findings.
+func (d *Doc) collect(root ast.Node, src []byte) {
+	c := &collector{doc: d, src: src}
+	_ = ast.Walk(root, c.visit)
+	d.Text = c.text.String()
 }
 
-func (d *Doc) addHeading(h *ast.Heading) {
+func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if n.Type() == ast.TypeBlock && entering {
+		c.block = c.block[:0]
+		if c.text.Len() > 0 {
+			c.text.WriteByte('\n')
+		}
+	}
+	switch n := n.(type) {
+	case *ast.Heading:
+		if entering {
+			c.heading(n)
+		}
+	case *ast.Paragraph:
+		if _, ok := n.AttributeString("data-p"); ok && !entering {
+			c.doc.Paragraphs = append(c.doc.Paragraphs, string(c.block))
+		}
+	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.CodeSpan, *ast.RawHTML, *ast.HTMLBlock,
+		*ast.AutoLink, *east.FootnoteLink, *east.FootnoteBacklink:
+		return ast.WalkSkipChildren, nil
+	case *wikilinkNode:
+		if entering {
+			c.wikilink(n)
+		}
+		return ast.WalkSkipChildren, nil
+	case *ast.Link:
+		c.markdownLink(n, entering)
+	case *ast.Image:
+		if entering && linkKind(string(n.Destination)) == int(Rooted) {
+			c.add(Link{Kind: Rooted, Image: true, Target: string(n.Destination), Label: string(plainText(n, c.src)), Offset: imageOffset(n)})
+		}
+	case *ast.Text, *ast.String:
+		if entering {
+			c.write(inlineText(n, c.src))
+		}
+	}
+	return ast.WalkContinue, nil
+}
+
+func (c *collector) heading(h *ast.Heading) {
 	id, _ := h.AttributeString("id")
 	idStr, _ := id.([]byte)
-	d.Headings = append(d.Headings, Heading{Level: h.Level, ID: string(idStr), Text: plain(h, d.src)})
+	c.doc.Headings = append(c.doc.Headings, Heading{Level: h.Level, ID: string(idStr), Text: string(plainText(h, c.src))})
 }
 
-func (d *Doc) addMarkdownLink(n *ast.Link, before string) {
-	dest := string(n.Destination)
-	if !isRelativeContentLink(dest) {
+func (c *collector) wikilink(n *wikilinkNode) {
+	c.add(Link{Kind: Wiki, Target: n.target, Label: n.label, Offset: n.offset, End: n.end, Quote: trailingQuote(c.tail())})
+	start := c.text.Len()
+	c.write(n.text())
+	if c.depth == 0 {
+		c.doc.Linked = append(c.doc.Linked, [2]int{start, c.text.Len()})
+	}
+}
+
+func (c *collector) markdownLink(n *ast.Link, entering bool) {
+	if !entering {
+		if c.depth--; c.depth == 0 {
+			c.doc.Linked = append(c.doc.Linked, [2]int{c.start, c.text.Len()})
+		}
 		return
 	}
-	offset := 0
-	if t, ok := n.FirstChild().(*ast.Text); ok && t.Segment.Start > 0 {
-		offset = t.Segment.Start - 1
+	if c.depth == 0 {
+		c.start = c.text.Len()
 	}
-	d.Links = append(d.Links, &Link{Target: dest, Label: plain(n, d.src), Offset: offset, End: offset, Before: before, mdNode: n})
+	c.depth++
+	if k := linkKind(string(n.Destination)); k >= 0 {
+		off := linkOffset(n)
+		c.add(Link{Kind: LinkKind(k), Target: string(n.Destination), Label: string(plainText(n, c.src)), Offset: off, End: off})
+	}
 }
 
-// isRelativeContentLink reports whether dest points at a Markdown file by
-// a relative path ("../actors/x.md#y"), the links that get rewritten.
-func isRelativeContentLink(dest string) bool {
-	if dest == "" || strings.Contains(dest, "://") || strings.HasPrefix(dest, "/") ||
-		strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "mailto:") {
-		return false
+// add records a link; its number is its place in Links, as linkNumberer
+// counts.
+func (c *collector) add(l Link) { c.doc.Links = append(c.doc.Links, l) }
+
+func (c *collector) write(s string) {
+	c.text.WriteString(s)
+	c.block = append(c.block, s...)
+}
+
+// tail is the end of the current block's text, as far back as a
+// quotation is looked for: copying only that keeps a block of many links
+// linear.
+func (c *collector) tail() string {
+	return string(c.block[max(0, len(c.block)-quoteLookback-4):])
+}
+
+// linkOffset is where a Markdown link's text starts in the source (the
+// byte after "["), or 0 when the link has no text node.
+func linkOffset(n ast.Node) int {
+	if t, ok := n.FirstChild().(*ast.Text); ok && t.Segment.Start > 0 {
+		return t.Segment.Start - 1
 	}
-	file, _, _ := strings.Cut(dest, "#")
-	return strings.HasSuffix(file, ".md")
+	return 0
+}
+
+func imageOffset(n *ast.Image) int {
+	if t, ok := n.FirstChild().(*ast.Text); ok && t.Segment.Start > 1 {
+		return t.Segment.Start - 2
+	}
+	return 0
 }
 
 func inlineText(n ast.Node, src []byte) string {
@@ -140,19 +171,34 @@ func inlineText(n ast.Node, src []byte) string {
 	return ""
 }
 
-// plain returns the plain text of n's inline children.
-func plain(n ast.Node, src []byte) string {
+// plainText returns the plain text of n's inline children.
+func plainText(n ast.Node, src []byte) []byte {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		if w, ok := c.(*wikilinkNode); ok {
-			b.WriteString(w.link.Text())
+			b.WriteString(w.text())
 			return ast.WalkSkipChildren, nil
 		}
 		b.WriteString(inlineText(c, src))
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String())
+	return []byte(strings.TrimSpace(b.String()))
+}
+
+// Unlinked returns Text with the text of links blanked out (replaced by
+// spaces of the same length, so offsets hold).
+func (d *Doc) Unlinked() string {
+	if len(d.Linked) == 0 {
+		return d.Text
+	}
+	b := []byte(d.Text)
+	for _, span := range d.Linked {
+		for i := span[0]; i < span[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }

@@ -1,98 +1,147 @@
 // Package markdown turns a page's Markdown into HTML through one shared
-// goldmark instance.
+// goldmark dialect: GFM (tables, strikethrough, autolinks, task lists),
+// footnotes, the typographer, automatic heading IDs, wikilinks and code
+// highlighting with CSS classes through a highlight.Highlighter (and so
+// through its caches). Raw HTML in Markdown is not passed through: it
+// renders as an HTML comment, and links and images with javascript:,
+// vbscript:, file: or data: URLs (but raster data: images) lose them.
 //
-// The instance has GFM (tables, strikethrough, autolinks, task lists),
-// footnotes, the typographer, automatic heading IDs and chroma syntax
-// highlighting that emits CSS classes (see Stylesheet). Raw HTML in
-// Markdown is not passed through: it renders as an HTML comment.
+// # Parse, resolve, render
 //
-// Rendering is split in two so that references can be resolved across the
-// whole dossier between the steps:
+// Parse returns a Doc: what the rest of the build needs to know about a
+// page, found in one walk of the syntax tree: its headings (anchor IDs),
+// its numbered paragraphs' text (on sources), every link that refers to
+// the dossier — wikilinks, relative Markdown links to content files and
+// root-relative links — with its byte offset and the quotation it follows,
+// and its plain text. A Doc is immutable once Parse returns; it holds no
+// syntax tree.
 //
-//  1. Parse returns a Doc: the syntax tree plus what the rest of the build
-//     needs to know about the page: its headings (anchor IDs), its
-//     numbered paragraphs' text, every wikilink and relative Markdown link
-//     with its byte offset, and its plain text.
-//  2. The caller (package xref) resolves each Link by setting its Dest,
-//     Label, Class, Title and Missing fields.
-//  3. Render writes the tree as HTML, wikilinks and rewritten links
-//     included.
+// The caller (package xref) resolves each Link into its own table; the
+// Doc is never written to. Render then takes the Doc and one LinkView per
+// link — the href, text, class and title decided for it at render time —
+// and writes HTML. Render parses the source again for each call (the
+// parse is a fraction of the render's cost) and so never shares a tree
+// between goroutines: a Renderer and every Doc are safe for concurrent
+// use, and rendering the same Doc with the same LinkViews always gives
+// the same bytes.
 //
 // Wikilinks are [[target]], [[target|label]], [[kind/slug]] and
 // [[target#anchor]] (see wikilink.go). Source pages number their top-level
 // paragraphs #p1, #p2, ... (see paragraphs.go).
 //
-// A Renderer is safe for concurrent use; a Doc belongs to one goroutine.
+// Every function here is linear in the size of its input: the quotation
+// before a link is found by looking back at most quoteLookback bytes.
 package markdown
 
 import (
-	"bytes"
-	"html/template"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"sync"
 
+	"github.com/dossier-project/dossier/internal/highlight"
 	"github.com/yuin/goldmark"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 )
 
-// Renderer holds the shared goldmark instance.
+// Renderer parses and renders the dossier's Markdown dialect.
 type Renderer struct {
-	md goldmark.Markdown
+	parser parser.Parser
+	hl     *highlight.Highlighter
+	pool   sync.Pool // of *htmlWriter
 }
 
-// New returns a Renderer with the dossier's Markdown dialect.
-func New() *Renderer {
+// New returns a Renderer that highlights code through hl.
+func New(hl *highlight.Highlighter) *Renderer {
+	r := &Renderer{hl: hl}
+	r.parser = newMarkdown(nil).Parser()
+	r.pool.New = func() any {
+		w := &htmlWriter{}
+		w.md = newMarkdown(w)
+		return w
+	}
+	return r
+}
+
+// newMarkdown builds the dialect. Its renderer's own node renderers read
+// the links of the render in progress from w (nil for a parse-only
+// instance).
+func newMarkdown(w *htmlWriter) goldmark.Markdown {
 	md := goldmark.New(
-		goldmark.WithExtensions(
-			extension.GFM,
-			extension.Footnote,
-			extension.Typographer,
-			highlighting.NewHighlighting(
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-				highlighting.WithGuessLanguage(false),
-			),
-		),
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithInlineParsers(util.Prioritized(wikilinkParser{}, 199)),
-			parser.WithASTTransformers(util.Prioritized(paragraphNumberer{}, 100)),
+			parser.WithASTTransformers(
+				util.Prioritized(paragraphNumberer{}, 100),
+				util.Prioritized(linkNumberer{}, 0),
+			),
 		),
-		goldmark.WithRendererOptions(),
 	)
-	md.Renderer().AddOptions(rendererOptions()...)
-	return &Renderer{md: md}
+	if w != nil {
+		md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderers{w}, 100)))
+	}
+	return md
 }
 
 // Options controls parsing of one page.
 type Options struct {
 	// NumberParagraphs gives top-level paragraphs the IDs p1, p2, ...
 	NumberParagraphs bool
+	// ReservedIDs are IDs the page uses outside its body (its template's
+	// sections): headings get other IDs.
+	ReservedIDs []string
 }
 
 // Parse parses src into a Doc.
 func (r *Renderer) Parse(src []byte, opts Options) *Doc {
-	ctx := parser.NewContext()
-	ctx.Set(numberKey, opts.NumberParagraphs)
-	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	doc := &Doc{src: src, root: root}
-	doc.collect()
+	doc := &Doc{src: src, opts: opts, Hash: docHash(src, opts)}
+	doc.collect(r.parse(src, opts), src)
 	return doc
 }
 
-// Render writes doc as HTML. Call it after the doc's links are resolved.
-func (r *Renderer) Render(doc *Doc) (template.HTML, error) {
-	doc.applyMarkdownLinks()
-	var buf bytes.Buffer
-	if err := r.md.Renderer().Render(&buf, doc.src, doc.root); err != nil {
-		return "", err
-	}
-	return template.HTML(buf.String()), nil
+func (r *Renderer) parse(src []byte, opts Options) ast.Node {
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs(opts.ReservedIDs, opts.NumberParagraphs)))
+	ctx.Set(numberKey, opts.NumberParagraphs)
+	return r.parser.Parse(text.NewReader(src), parser.WithContext(ctx))
 }
 
-// Root returns the doc's syntax tree, for inspection in tests.
-func (d *Doc) Root() ast.Node { return d.root }
+// docHash identifies a parse: the source and the options.
+func docHash(src []byte, opts Options) [sha256.Size]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "%v %q\n", opts.NumberParagraphs, opts.ReservedIDs)
+	h.Write(src)
+	return [sha256.Size]byte(h.Sum(nil))
+}
+
+// Render writes doc as HTML to out. links holds one LinkView per link of
+// doc.Links, in order; a link without a view (a short slice) renders as
+// missing.
+func (r *Renderer) Render(out io.Writer, doc *Doc, links []LinkView) error {
+	root := r.parse(doc.src, doc.opts)
+	w := r.pool.Get().(*htmlWriter)
+	defer r.pool.Put(w)
+	w.links, w.hl = links, r.hl
+	defer func() { w.links = nil }()
+	return w.md.Renderer().Render(out, doc.src, root)
+}
+
+// htmlWriter is one pooled goldmark instance and the render it serves.
+type htmlWriter struct {
+	md    goldmark.Markdown
+	links []LinkView
+	hl    *highlight.Highlighter
+}
+
+// link returns the view of link i.
+func (w *htmlWriter) link(i int) LinkView {
+	if i < 0 || i >= len(w.links) {
+		return LinkView{Missing: true, Title: "missing: unresolved link"}
+	}
+	return w.links[i]
+}

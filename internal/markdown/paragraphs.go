@@ -10,9 +10,6 @@ import (
 
 var numberKey = parser.NewContextKey()
 
-// ParagraphID is the anchor of numbered paragraph n (1-based): "p4".
-func ParagraphID(n int) string { return "p" + strconv.Itoa(n) }
-
 // paragraphNumberer gives each top-level paragraph of a source page the id
 // pN and a data-p attribute the stylesheet shows in the margin. Numbers
 // follow document order and depend on nothing else, so they are stable.

@@ -5,25 +5,33 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // KindWikilink is the node kind of a wikilink.
 var KindWikilink = ast.NewNodeKind("Wikilink")
 
-// wikilinkNode is an inline [[target|label]] whose Link is filled in by the
-// resolver before rendering.
+// wikilinkNode is an inline [[target|label]]. Its number, given by
+// linkNumberer, names its LinkView at render time.
 type wikilinkNode struct {
 	ast.BaseInline
-	link *Link
+	target, label string
+	offset, end   int
+	index         int
 }
 
 func (n *wikilinkNode) Kind() ast.NodeKind { return KindWikilink }
 
 func (n *wikilinkNode) Dump(src []byte, level int) {
-	ast.DumpHelper(n, src, level, map[string]string{"Target": n.link.Target, "Label": n.link.Label}, nil)
+	ast.DumpHelper(n, src, level, map[string]string{"Target": n.target, "Label": n.label}, nil)
+}
+
+// text is what the wikilink shows when nothing replaces it.
+func (n *wikilinkNode) text() string {
+	if n.label != "" {
+		return n.label
+	}
+	return n.target
 }
 
 // wikilinkParser parses [[target]], [[target|label]], [[kind/slug#anchor]].
@@ -39,9 +47,8 @@ func (wikilinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	if !ok {
 		return nil
 	}
-	link := &Link{Wiki: true, Target: target, Label: label, Offset: seg.Start, End: seg.Start + n}
 	block.Advance(n)
-	return &wikilinkNode{link: link}
+	return &wikilinkNode{target: target, label: label, offset: seg.Start, end: seg.Start + n}
 }
 
 // ParseWikilink parses a wikilink at the start of b. It returns the target
@@ -66,52 +73,4 @@ func ParseWikilink(b []byte) (target, label string, n int, ok bool) {
 		return "", "", 0, false
 	}
 	return target, label, end + 4, true
-}
-
-// wikilinkRenderer renders resolved wikilinks.
-type wikilinkRenderer struct{}
-
-func (wikilinkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindWikilink, renderWikilink)
-}
-
-func renderWikilink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		return ast.WalkContinue, nil
-	}
-	l := node.(*wikilinkNode).link
-	if l.Citation {
-		_, _ = w.WriteString(`<sup class="cite">`)
-	}
-	_, _ = w.WriteString("<a")
-	if l.Dest != "" && !l.Missing {
-		writeAttr(w, "href", l.Dest)
-	}
-	class := l.Class
-	if l.Missing {
-		class = "missing"
-	}
-	if class != "" {
-		writeAttr(w, "class", class)
-	}
-	if l.Title != "" {
-		writeAttr(w, "title", l.Title)
-	}
-	_, _ = w.WriteString(">")
-	_, _ = w.Write(util.EscapeHTML([]byte(l.Text())))
-	_, _ = w.WriteString("</a>")
-	if l.Citation {
-		_, _ = w.WriteString("</sup>")
-	}
-	return ast.WalkSkipChildren, nil
-}
-
-func writeAttr(w util.BufWriter, name, value string) {
-	_, _ = w.WriteString(" " + name + `="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(value)))
-	_, _ = w.WriteString(`"`)
-}
-
-func rendererOptions() []renderer.Option {
-	return []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(wikilinkRenderer{}, 100))}
 }

@@ -1,9 +1,11 @@
 package markdown
 
 import (
+	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf8"
+
+	"github.com/dossier-project/dossier/internal/highlight"
 )
 
 func TestParseWikilink(t *testing.T) {
@@ -33,7 +35,7 @@ func TestParseWikilink(t *testing.T) {
 }
 
 func TestWikilinkOffsetsAndRendering(t *testing.T) {
-	r := New()
+	r := New(highlight.New(""))
 	src := "# T\n\nSee `[[not a link]]` and [[kim|Kim]] then [[gone]].\n"
 	d := r.Parse([]byte(src), Options{})
 	if len(d.Links) != 2 {
@@ -42,46 +44,51 @@ func TestWikilinkOffsetsAndRendering(t *testing.T) {
 	if got := src[d.Links[0].Offset:d.Links[0].End]; got != "[[kim|Kim]]" {
 		t.Errorf("first link spans %q", got)
 	}
-	d.Links[0].Dest, d.Links[0].Class = "/actors/kim/", "wl"
-	d.Links[1].Missing, d.Links[1].Title = true, "missing: gone"
-	html, err := r.Render(d)
-	if err != nil {
-		t.Fatal(err)
-	}
+	views := []LinkView{{Href: "/actors/kim/", Class: "wl"}, {Missing: true, Title: "missing: gone"}}
+	html := render(t, r, d, views)
 	for _, want := range []string{`<a href="/actors/kim/" class="wl">Kim</a>`, `<a class="missing" title="missing: gone">gone</a>`, "<code>[[not a link]]</code>"} {
-		if !strings.Contains(string(html), want) {
+		if !strings.Contains(html, want) {
 			t.Errorf("rendered HTML lacks %s:\n%s", want, html)
 		}
 	}
+}
+
+func render(t testing.TB, r *Renderer, d *Doc, views []LinkView) string {
+	t.Helper()
+	var b strings.Builder
+	if err := r.Render(&b, d, views); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
 
 // FuzzWikilink checks the wikilink parser on arbitrary input: no panic, a
 // consumed length inside the input, and a parse of the whole document that
 // records links whose offsets delimit "[[...]]" text.
 func FuzzWikilink(f *testing.F) {
-	for _, s := range []string{"[[a]]", "[[a|b]]", "x [[a#p1]] y", "[[[[a]]]]", "[[a]", "`[[a]]`", "[[é|ü]]", "[x]([[a]])", "[^1]: [[a]]\n\n[^1]"} {
+	for _, s := range []string{"[[a]]", "[[a|b]]", "x [[a#p1]] y", "[[[[a]]]]", "[[a]", "`[[a]]`", "[[é|ü]]", "[x]([[a]])", "[^1]: [[a]]\n\n[^1]", "![[[a]]](/x.png)", "[a](../b.md) [c](/d/)"} {
 		f.Add(s)
 	}
-	r := New()
+	r := New(highlight.New(""))
 	f.Fuzz(func(t *testing.T, s string) {
 		target, _, n, ok := ParseWikilink([]byte(s))
 		if ok && (n < 4 || n > len(s) || target == "") {
 			t.Fatalf("ParseWikilink(%q): n=%d target=%q", s, n, target)
 		}
 		d := r.Parse([]byte(s), Options{NumberParagraphs: true})
-		for _, l := range d.Links {
-			if !l.Wiki {
+		views := make([]LinkView, len(d.Links))
+		for i, l := range d.Links {
+			views[i] = LinkView{Href: "/x/", Text: "L" + strconv.Itoa(i)}
+			if l.Kind != Wiki {
 				continue
 			}
 			if l.Offset < 0 || l.End > len(s) || !strings.HasPrefix(s[l.Offset:], "[[") || !strings.HasSuffix(s[:l.End], "]]") {
 				t.Fatalf("link %+v does not delimit [[...]] in %q", l, s)
 			}
 		}
-		if _, err := r.Render(d); err != nil {
+		var b strings.Builder
+		if err := r.Render(&b, d, views); err != nil {
 			t.Fatal(err)
-		}
-		if !utf8.ValidString(s) {
-			return
 		}
 	})
 }

@@ -25,7 +25,7 @@ func failure() (diag.List, map[string][]byte) {
 
 func TestFailShowsErrorsThenRecovers(t *testing.T) {
 	s := New(Options{BasePath: "/repo/"})
-	s.Publish(site())
+	publish(s, site())
 	ts := startServer(t, s)
 	st, _ := open(t, ts.URL+"/repo/__dossier/events")
 
@@ -63,7 +63,7 @@ func TestFailShowsErrorsThenRecovers(t *testing.T) {
 	s.Fail(failure()) // the same failure again: no reload
 	st.none(t)
 
-	s.Publish(site())
+	publish(s, site())
 	st.expect(t, "reload")
 	if rec := get(s, "GET", "/repo/briefs/x/"); rec.Code != 200 || !strings.Contains(rec.Body.String(), "<h1>X</h1>") {
 		t.Errorf("GET after recovery: %d %s", rec.Code, rec.Body)

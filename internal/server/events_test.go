@@ -10,7 +10,7 @@ import (
 
 func TestEventsReloadAndCSS(t *testing.T) {
 	s := New(Options{})
-	s.Publish(site())
+	publish(s, site())
 	ts := startServer(t, s)
 	st, hello := open(t, ts.URL+"/__dossier/events")
 	if hello.Data != s.state.Load().version {
@@ -19,7 +19,7 @@ func TestEventsReloadAndCSS(t *testing.T) {
 
 	next := site()
 	next["static/style.css"] = []byte("body { color: navy }")
-	s.Publish(next)
+	publish(s, next)
 	css := st.expect(t, "css")
 	if css.Data == hello.Data {
 		t.Error("css event did not change the version")
@@ -28,10 +28,10 @@ func TestEventsReloadAndCSS(t *testing.T) {
 	next = site()
 	next["static/style.css"] = []byte("body { color: navy }")
 	next["briefs/y/index.html"] = []byte("<p>new page</p>")
-	s.Publish(next)
+	publish(s, next)
 	st.expect(t, "reload")
 
-	s.Publish(next) // the same build again
+	publish(s, next) // the same build again
 	st.none(t)
 }
 
@@ -39,7 +39,7 @@ func TestEventsFirstBuildReloads(t *testing.T) {
 	s := New(Options{BasePath: "/repo/"})
 	ts := startServer(t, s)
 	st, _ := open(t, ts.URL+"/repo/__dossier/events")
-	s.Publish(map[string][]byte{"static/a.css": nil}) // even CSS only
+	publish(s, map[string][]byte{"static/a.css": nil}) // even CSS only
 	st.expect(t, "reload")
 }
 
@@ -47,12 +47,12 @@ func TestEventsHelloCarriesVersion(t *testing.T) {
 	// A page that reconnects after missing a build, or after the server
 	// restarted, is greeted with a version other than its own.
 	s := New(Options{})
-	s.Publish(site())
+	publish(s, site())
 	ts := startServer(t, s)
 	_, before := open(t, ts.URL+"/__dossier/events")
 	next := site()
 	next["index.html"] = []byte("<p>changed</p>")
-	s.Publish(next)
+	publish(s, next)
 	_, after := open(t, ts.URL+"/__dossier/events")
 	if before.Data == after.Data {
 		t.Errorf("version %q did not change with a build", before.Data)
@@ -64,7 +64,7 @@ func TestEventsHelloCarriesVersion(t *testing.T) {
 
 func TestStalledClientsDoNotBlockPublish(t *testing.T) {
 	s := New(Options{})
-	s.Publish(site())
+	publish(s, site())
 	ts := startServer(t, s)
 	// 50 pages whose connections are never read ...
 	addr := strings.TrimPrefix(ts.URL, "http://")
@@ -89,7 +89,7 @@ func TestStalledClientsDoNotBlockPublish(t *testing.T) {
 		for i := range 100 {
 			next := site()
 			next["index.html"] = fmt.Appendf(nil, "<p>build %d</p>", i)
-			s.Publish(next)
+			publish(s, next)
 		}
 	}()
 	select {
@@ -108,13 +108,13 @@ func TestStalledClientsDoNotBlockPublish(t *testing.T) {
 
 func TestBurstCoalesces(t *testing.T) {
 	s := New(Options{})
-	s.Publish(site())
+	publish(s, site())
 	ts := startServer(t, s)
 	st, _ := open(t, ts.URL+"/__dossier/events")
 	for i := range 100 {
 		next := site()
 		next["index.html"] = fmt.Appendf(nil, "<p>build %d</p>", i)
-		s.Publish(next)
+		publish(s, next)
 	}
 	final := s.state.Load().version
 	n := 0

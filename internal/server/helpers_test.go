@@ -2,12 +2,15 @@ package server
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -167,10 +170,41 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 // get serves one request through s and returns the recorded response.
 func get(s *Server, method, target string, header ...string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(method, target, nil)
+	req.Host = "127.0.0.1:8080"
 	for i := 0; i+1 < len(header); i += 2 {
+		if header[i] == "Host" {
+			req.Host = header[i+1]
+			continue
+		}
 		req.Header.Set(header[i], header[i+1])
 	}
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, req)
 	return rec
+}
+
+// lastPublished remembers what each test server was last given, so that
+// publish can say which paths changed, as the build does.
+var lastPublished sync.Map // *Server -> map[string][]byte
+
+// publish hands s a site of files, with the paths that changed since the
+// last publish to s.
+func publish(s *Server, files map[string][]byte) {
+	var changed []string
+	prev, _ := lastPublished.Load(s)
+	old, _ := prev.(map[string][]byte)
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: data}
+		if o, ok := old[name]; !ok || !bytes.Equal(o, data) {
+			changed = append(changed, name)
+		}
+	}
+	for name := range old {
+		if _, ok := files[name]; !ok {
+			changed = append(changed, name)
+		}
+	}
+	lastPublished.Store(s, files)
+	s.Publish(fsys, changed)
 }

@@ -46,21 +46,19 @@ func TestBroadcastManyToIdleClient(t *testing.T) {
 	}
 }
 
-func TestChange(t *testing.T) {
-	a := newSnapshot(map[string][]byte{"index.html": []byte("a"), "s.css": []byte("x")})
+func TestChangeKind(t *testing.T) {
 	for _, tc := range []struct {
-		files map[string][]byte
-		want  eventKind
+		changed []string
+		want    eventKind
 	}{
-		{map[string][]byte{"index.html": []byte("a"), "s.css": []byte("x")}, evNone},
-		{map[string][]byte{"index.html": []byte("a"), "s.css": []byte("y")}, evCSS},
-		{map[string][]byte{"index.html": []byte("a"), "s.css": []byte("x"), "t.css": nil}, evCSS},
-		{map[string][]byte{"index.html": []byte("a")}, evCSS},
-		{map[string][]byte{"index.html": []byte("b"), "s.css": []byte("y")}, evReload},
-		{map[string][]byte{"s.css": []byte("x")}, evReload},
+		{nil, evNone},
+		{[]string{"s.css"}, evCSS},
+		{[]string{"s.css", "t.css"}, evCSS},
+		{[]string{"index.html", "s.css"}, evReload},
+		{[]string{"index.html"}, evReload},
 	} {
-		if got := a.change(newSnapshot(tc.files)); got != tc.want {
-			t.Errorf("change to %q = %v, want %v", tc.files, got, tc.want)
+		if got := changeKind(tc.changed); got != tc.want {
+			t.Errorf("changeKind(%q) = %v, want %v", tc.changed, got, tc.want)
 		}
 	}
 }

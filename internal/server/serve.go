@@ -1,6 +1,10 @@
 package server
 
 import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -13,6 +17,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
+	if !s.hostAllowed(r.Host) {
+		s.log("server: refused Host %q", r.Host)
+		http.Error(w, "forbidden: this preview answers only to the names it is bound to (see -allow-host)", http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -34,6 +43,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	rel := strings.TrimPrefix(p, s.base)
 	if rel == eventsPath {
+		if o := r.Header.Get("Origin"); o != "" && !s.originAllowed(o) {
+			s.log("server: refused event stream for Origin %q", o)
+			http.Error(w, "forbidden origin", http.StatusForbidden)
+			return
+		}
 		s.serveEvents(w, r)
 		return
 	}
@@ -80,16 +94,24 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, rel string) {
 	if rel == "" || strings.HasSuffix(rel, "/") {
 		name += "index.html"
 	}
-	if b, ok := st.site.get(name); ok {
-		s.serveBytes(w, r, st, http.StatusOK, name, b)
+	if s.serveFile(w, r, st, http.StatusOK, name) {
 		return
 	}
-	if _, ok := st.site.get(rel + "/index.html"); ok && name == rel {
+	if name == rel && exists(st.site, rel+"/index.html") {
 		target := url.URL{Path: s.base + rel + "/", RawQuery: r.URL.RawQuery}
 		http.Redirect(w, r, target.String(), http.StatusMovedPermanently)
 		return
 	}
 	s.serveNotFound(w, r, st)
+}
+
+// exists reports whether the site has a file at name.
+func exists(site fs.FS, name string) bool {
+	if h, ok := site.(interface{ Has(string) bool }); ok {
+		return h.Has(name)
+	}
+	_, err := fs.Stat(site, name)
+	return err == nil
 }
 
 // wantsHTML reports whether a request is for a page rather than an asset.
@@ -98,16 +120,63 @@ func wantsHTML(r *http.Request, rel string) bool {
 		strings.Contains(r.Header.Get("Accept"), "text/html")
 }
 
-// serveNotFound serves the snapshot's 404.html, or a plain message, with
+// serveNotFound serves the site's 404.html, or a plain message, with
 // status 404.
 func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request, st *state) {
-	if st.site != nil {
-		if b, ok := st.site.get("404.html"); ok {
-			s.serveBytes(w, r, st, http.StatusNotFound, "404.html", b)
-			return
-		}
+	if st.site != nil && s.serveFile(w, r, st, http.StatusNotFound, "404.html") {
+		return
 	}
 	http.Error(w, "404 page not found", http.StatusNotFound)
+}
+
+// serveFile streams the site's file name with status, HTML with the
+// reload script; it reports false, having written nothing, when there is
+// no such file.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, st *state, status int, name string) bool {
+	f, err := st.site.Open(name)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			s.log("server: %s: %v", name, err)
+		}
+		return false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || fi.IsDir() {
+		return false
+	}
+	ctype := contentType(name)
+	body := io.Reader(f)
+	size := fi.Size()
+	if strings.HasPrefix(ctype, "text/html") {
+		body, size = s.withScript(f, size, st.version)
+	}
+	h := w.Header()
+	h.Set("Content-Type", ctype)
+	h.Set("Content-Length", strconv.FormatInt(size, 10))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = io.Copy(w, body)
+	}
+	return true
+}
+
+// withScript returns page f (of size bytes) with the reload script just
+// before its last "</body>", found in the page's tail, and the new size.
+func (s *Server) withScript(f fs.File, size int64, version string) (io.Reader, int64) {
+	script := reloadScript(s.base+eventsPath, version)
+	ra, ok := f.(io.ReaderAt)
+	if !ok {
+		data, _ := io.ReadAll(f)
+		out := inject(data, script)
+		return bytes.NewReader(out), int64(len(out))
+	}
+	tailStart := max(size-4096, 0)
+	tail := make([]byte, size-tailStart)
+	n, _ := ra.ReadAt(tail, tailStart)
+	at := tailStart + int64(lastBodyEnd(tail[:n]))
+	r := io.MultiReader(io.NewSectionReader(ra, 0, at), bytes.NewReader(script), io.NewSectionReader(ra, at, size-at))
+	return r, size + int64(len(script))
 }
 
 // serveBytes writes body as the file name (whose extension gives the

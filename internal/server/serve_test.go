@@ -10,7 +10,7 @@ import (
 func published(base string) (*Server, map[string][]byte) {
 	s := New(Options{BasePath: base})
 	files := site()
-	s.Publish(files)
+	publish(s, files)
 	return s, files
 }
 
@@ -58,7 +58,7 @@ func TestRootBasePathDoesNotRedirect(t *testing.T) {
 
 func TestNotFoundWithoutPage(t *testing.T) {
 	s := New(Options{})
-	s.Publish(map[string][]byte{"index.html": []byte("home")})
+	publish(s, map[string][]byte{"index.html": []byte("home")})
 	if rec := get(s, "GET", "/nope"); rec.Code != 404 {
 		t.Errorf("GET /nope: %d", rec.Code)
 	}
@@ -134,7 +134,7 @@ func TestContentTypes(t *testing.T) {
 		files[name] = []byte("x")
 	}
 	s := New(Options{})
-	s.Publish(files)
+	publish(s, files)
 	for name, ct := range want {
 		rec := get(s, "GET", "/"+name)
 		if rec.Code != 200 || rec.Header().Get("Content-Type") != ct {
@@ -171,7 +171,7 @@ func TestPathTraversalRefused(t *testing.T) {
 	s := New(Options{BasePath: "/repo/"})
 	files := site()
 	files["secret.txt"] = []byte("SECRET")
-	s.Publish(files)
+	publish(s, files)
 	for _, target := range []string{
 		"/repo/../repo/index.html",
 		"/repo/briefs/../index.html",

@@ -3,9 +3,10 @@ package server
 import (
 	"bytes"
 	"crypto/rand"
-	"maps"
+	"io/fs"
 	"path"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -20,18 +21,25 @@ type Options struct {
 	BasePath string
 	// Logf, when set, receives notes about refused requests and streams.
 	Logf func(format string, args ...any)
+	// Port, when set, is the only port a request's Host may name.
+	Port int
+	// AllowHosts are host names the server answers to besides the
+	// loopback names (see hosts.go).
+	AllowHosts []string
 }
 
 // Server is the preview server; see the package documentation.
 type Server struct {
-	base      string // cleaned BasePath, with leading and trailing slash
-	logf      func(string, ...any)
-	id        string        // this server's instance, part of versions
-	heartbeat time.Duration // between SSE comments
-	state     atomic.Pointer[state]
-	hub       hub
-	done      chan struct{} // closed by Close
-	closeOnce sync.Once
+	base       string // cleaned BasePath, with leading and trailing slash
+	logf       func(string, ...any)
+	port       int
+	allowHosts []string
+	id         string        // this server's instance, part of versions
+	heartbeat  time.Duration // between SSE comments
+	state      atomic.Pointer[state]
+	hub        hub
+	done       chan struct{} // closed by Close
+	closeOnce  sync.Once
 
 	mu  sync.Mutex // serializes Publish and Fail
 	gen int        // version counter, under mu
@@ -39,20 +47,22 @@ type Server struct {
 
 // state is what requests are served from; it is replaced, never modified.
 type state struct {
-	site    *snapshot // last good build; nil before the first
-	failure []byte    // error page of a failed build, nil when good
-	version string    // changes with every event sent to clients
+	site    fs.FS  // last good build; nil before the first
+	failure []byte // error page of a failed build, nil when good
+	version string // changes with every event sent to clients
 }
 
 // New returns a Server with nothing published yet.
 func New(opts Options) *Server {
 	s := &Server{
-		base:      cleanBase(opts.BasePath),
-		logf:      opts.Logf,
-		id:        rand.Text()[:8],
-		heartbeat: 15 * time.Second,
-		hub:       hub{clients: map[*client]struct{}{}},
-		done:      make(chan struct{}),
+		base:       cleanBase(opts.BasePath),
+		logf:       opts.Logf,
+		port:       opts.Port,
+		allowHosts: opts.AllowHosts,
+		id:         rand.Text()[:8],
+		heartbeat:  15 * time.Second,
+		hub:        hub{clients: map[*client]struct{}{}},
+		done:       make(chan struct{}),
 	}
 	s.state.Store(&state{version: s.version()})
 	return s
@@ -70,18 +80,18 @@ func cleanBase(p string) string {
 // version names the current generation of the site; under mu.
 func (s *Server) version() string { return s.id + "." + strconv.Itoa(s.gen) }
 
-// Publish serves a new good build and tells open pages: "css" when only
-// stylesheets changed, "reload" otherwise (nothing when nothing changed
-// and the previous build was good). The server keeps files (a shallow
-// copy of the map): the caller must not modify the byte slices afterwards.
-func (s *Server) Publish(files map[string][]byte) {
-	site := newSnapshot(maps.Clone(files))
+// Publish serves a new good build, site, whose files differ from the
+// last build's at the paths changed, and tells open pages: "css" when only
+// stylesheets changed, "reload" otherwise, nothing when nothing changed
+// and the previous build was good. site must never change afterwards:
+// requests read it until the next Publish.
+func (s *Server) Publish(site fs.FS, changed []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	prev := s.state.Load()
 	kind := evReload
 	if prev.failure == nil && prev.site != nil {
-		kind = prev.site.change(site)
+		kind = changeKind(changed)
 	}
 	next := &state{site: site, version: prev.version}
 	if kind != evNone {
@@ -90,6 +100,19 @@ func (s *Server) Publish(files map[string][]byte) {
 	}
 	s.state.Store(next)
 	s.hub.broadcast(event{kind: kind, version: next.version})
+}
+
+// changeKind is the event that changing the paths calls for: none when
+// no file changed, css when only .css files did, reload otherwise.
+func changeKind(changed []string) eventKind {
+	kind := evNone
+	for _, name := range changed {
+		if !strings.HasSuffix(name, ".css") {
+			return evReload
+		}
+		kind = evCSS
+	}
+	return kind
 }
 
 // Fail records a failed build: HTML requests get an error page listing

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/dossier-project/dossier/internal/build"
+	"github.com/dossier-project/dossier/internal/buildtest"
 	"github.com/dossier-project/dossier/internal/synthetic"
 )
 
@@ -20,7 +21,7 @@ func TestValid(t *testing.T) {
 	if err := spec.Write(dir); err != nil {
 		t.Fatal(err)
 	}
-	res, diags := build.Generate(build.SourceFS(dir), build.Options{})
+	res, diags := buildtest.Build(t, dir, build.Options{})
 	if res == nil || len(diags) > 0 {
 		t.Fatalf("%d diagnostics:\n%s", len(diags), diags)
 	}
@@ -62,7 +63,7 @@ func TestChecksBite(t *testing.T) {
 			if err := os.WriteFile(path, []byte(broken), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			_, diags := build.Generate(build.SourceFS(dir), build.Options{})
+			_, diags := buildtest.Build(t, dir, build.Options{})
 			if !strings.Contains(diags.String(), tc.want) {
 				t.Errorf("diagnostics lack %q:\n%s", tc.want, diags)
 			}

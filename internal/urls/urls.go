@@ -55,3 +55,14 @@ func (b Base) Prefix() string { return b.path }
 
 // HasOrigin reports whether the base URL is absolute.
 func (b Base) HasOrigin() bool { return b.origin != "" }
+
+// Escape percent-encodes the path of a URL made by Abs or Path, as feeds,
+// sitemaps and canonical links require (tag slugs may hold non-ASCII
+// letters). A URL that does not parse is returned as it is.
+func Escape(u string) string {
+	parsed, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	return parsed.String()
+}

@@ -10,84 +10,59 @@ import (
 	"github.com/dossier-project/dossier/internal/markdown"
 )
 
-// body resolves the wikilinks and relative Markdown links in n's body.
+// body resolves every link in n's body into n.Links.
 func (r *resolver) body(n *Node) {
-	if n.Doc == nil {
-		return
-	}
-	for _, l := range n.Doc.Links {
-		if l.Wiki {
-			r.wikilink(n, l)
-		} else {
-			r.markdownLink(n, l)
+	n.Links = make([]Target, len(n.Doc.Links))
+	for i, l := range n.Doc.Links {
+		var t Target
+		switch l.Kind {
+		case markdown.Wiki:
+			t = r.wikilink(n, l)
+		case markdown.Relative:
+			t = r.relativeLink(n, l)
+		case markdown.Rooted:
+			t = r.rootedLink(n, l)
+		}
+		n.Links[i] = t
+		if t.Node != nil && t.Node.Kind() == content.Source && t.Missing == "" {
+			n.BodyCites = append(n.BodyCites, Citation{Source: t.Node, Paragraph: t.Paragraph})
 		}
 	}
 }
 
-func (r *resolver) wikilink(n *Node, l *markdown.Link) {
+func (r *resolver) wikilink(n *Node, l markdown.Link) Target {
 	pos := n.Page.BodyPos(l.Offset + 2)
 	name, anchor, _ := strings.Cut(l.Target, "#")
 	t, err := r.ix.find(strings.TrimSpace(name), "")
 	if err != nil && err.unparsed {
-		l.Missing, l.Title = true, "missing: "+err.msg
-		return
+		return Target{Missing: err.msg}
 	}
 	if err != nil {
-		r.missing(l, pos, err.msg, err.suggestion)
-		return
+		return r.missing(pos, err.msg, err.suggestion)
 	}
 	r.ref(n, t)
 	if t.Kind() == content.Source && strings.HasPrefix(anchor, "p") {
 		para, msg, hint := paragraphOf(t, anchor)
 		if msg != "" {
-			r.missing(l, pos, msg, hint)
-			return
+			return r.missing(pos, msg, hint)
 		}
-		n.bodyCites = append(n.bodyCites, Citation{Source: t, Paragraph: para})
-		r.citation(l, t, para)
-		return
+		return Target{Node: t, Anchor: anchor, Paragraph: para}
 	}
-	l.Dest = r.opts.Base.Path(t.URL)
-	l.Resolved = t.Title()
-	l.Class = "wl wl-" + string(t.Kind())
-	l.Title = string(t.Kind()) + ": " + t.Title()
+	return r.anchored(t, anchor, pos)
+}
+
+// anchored checks that anchor (maybe "") exists on t.
+func (r *resolver) anchored(t *Node, anchor string, pos diag.Pos) Target {
 	if anchor != "" {
 		if ok, hint := anchorOK(t, anchor); !ok {
-			r.missing(l, pos, fmt.Sprintf("%s has no anchor #%s", t.Page.File, anchor), hint)
-			return
+			return r.missing(pos, fmt.Sprintf("%s has no anchor #%s", t.Page.File, anchor), hint)
 		}
-		l.Dest += "#" + anchor
 	}
-	if t.Kind() == content.Source {
-		n.bodyCites = append(n.bodyCites, Citation{Source: t})
-	}
+	return Target{Node: t, Anchor: anchor}
 }
 
-// citation makes l a compact citation marker: "¶4 C3".
-func (r *resolver) citation(l *markdown.Link, src *Node, para int) {
-	grade := Grade(src.Page.Meta.Reliability.Value, src.Page.Meta.Credibility.Value)
-	l.Citation = true
-	l.Dest = r.opts.Base.Path(src.URL) + "#" + markdown.ParagraphID(para)
-	l.Resolved = fmt.Sprintf("¶%d", para)
-	if grade != "" {
-		l.Resolved += " " + grade
-	}
-	l.Class = "cite-mark"
-	l.Title = fmt.Sprintf("%s, paragraph %d", src.Title(), para)
-	if grade != "" {
-		l.Title += ", graded " + grade
-	}
-}
-
-// Grade formats an Admiralty grade ("C3"), or "" when either half is unset.
-func Grade(reliability, credibility string) string {
-	if reliability == "" || credibility == "" {
-		return ""
-	}
-	return reliability + credibility
-}
-
-func (r *resolver) markdownLink(n *Node, l *markdown.Link) {
+// relativeLink resolves "../actors/x.md#anchor" against n's file.
+func (r *resolver) relativeLink(n *Node, l markdown.Link) Target {
 	pos := n.Page.BodyPos(l.Offset)
 	file, anchor, _ := strings.Cut(l.Target, "#")
 	target := path.Join(path.Dir(n.Page.File), file)
@@ -97,31 +72,45 @@ func (r *resolver) markdownLink(n *Node, l *markdown.Link) {
 		for f := range r.ix.byFile {
 			files = append(files, relPath(path.Dir(n.Page.File), f))
 		}
-		r.missing(l, pos, fmt.Sprintf("link to %s: no such content file", target), diag.Suggest(file, files))
-		return
+		return r.missing(pos, fmt.Sprintf("link to %s: no such content file", target), diag.Suggest(file, files))
 	}
 	r.ref(n, t)
-	l.Dest = r.opts.Base.Path(t.URL)
-	if anchor != "" {
-		if ok, hint := anchorOK(t, anchor); !ok {
-			r.missing(l, pos, fmt.Sprintf("%s has no anchor #%s", t.Page.File, anchor), hint)
-			return
-		}
-		l.Dest += "#" + anchor
+	return r.anchored(t, anchor, pos)
+}
+
+// rootedLink resolves "/briefs/x/#anchor": a page when the path is in a
+// kind's folder, else a site path kept as written.
+func (r *resolver) rootedLink(n *Node, l markdown.Link) Target {
+	pos := n.Page.BodyPos(l.Offset)
+	p, anchor, _ := strings.Cut(l.Target, "#")
+	p, _, _ = strings.Cut(p, "?")
+	folder, rest, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	kind, isKind := content.KindOfFolder(folder)
+	if !isKind || l.Image {
+		return Target{Path: strings.TrimPrefix(l.Target, "/")}
 	}
+	slug := strings.TrimSuffix(strings.TrimSuffix(rest, "index.html"), "/")
+	if slug == "" && !strings.Contains(rest, "/") {
+		return Target{Path: strings.TrimPrefix(l.Target, "/")} // the kind's list
+	}
+	t := r.ix.byKey[key{kind, slug}]
+	if t == nil {
+		return r.missing(pos, fmt.Sprintf("link to %s: no %s at that address", p, kind), r.ix.suggest(slug, kind))
+	}
+	r.ref(n, t)
+	return r.anchored(t, anchor, pos)
 }
 
 // missing reports an unresolved body link: an error, or in preview a
 // warning with the link rendered visibly as missing.
-func (r *resolver) missing(l *markdown.Link, pos diag.Pos, msg, hint string) {
-	l.Missing = true
-	l.Title = "missing: " + msg
+func (r *resolver) missing(pos diag.Pos, msg, hint string) Target {
 	d := diag.Errorf(pos, "%s", msg)
 	if r.opts.Preview {
 		d.Severity = diag.Warning
 	}
 	d.Suggestion = hint
 	r.diags.Add(d)
+	return Target{Missing: msg}
 }
 
 // relPath is the relative path from dir to file, both slash paths.

@@ -94,10 +94,7 @@ func (r *resolver) cites(n *Node, cites []content.Cite) []Citation {
 
 // paragraphOf parses a "pN" anchor on a source and checks N exists.
 func paragraphOf(src *Node, anchor string) (n int, msg, hint string) {
-	count := 0
-	if src.Doc != nil {
-		count = len(src.Doc.Paragraphs)
-	}
+	count := len(src.Doc.Paragraphs)
 	num, err := strconv.Atoi(strings.TrimPrefix(anchor, "p"))
 	if !strings.HasPrefix(anchor, "p") || err != nil {
 		return 0, fmt.Sprintf("%q is not a paragraph anchor on source %s", anchor, src.Page.Slug), "cite a paragraph as " + src.Page.Slug + "#p1"
@@ -121,9 +118,6 @@ func (r *resolver) errorAt(pos diag.Pos, err *lookupError) {
 // anchorOK reports whether anchor exists on t: a heading ID, or a
 // paragraph anchor on a source.
 func anchorOK(t *Node, anchor string) (ok bool, hint string) {
-	if t.Doc == nil {
-		return false, ""
-	}
 	var ids []string
 	for _, h := range t.Doc.Headings {
 		if h.ID == anchor {

@@ -8,9 +8,10 @@ import (
 // Node is a page with its resolved references and backlinks.
 type Node struct {
 	Page *content.Page
-	Doc  *markdown.Doc
-	// URL is the page's path on the site ("/briefs/x/"), without the
-	// base path; templates apply it.
+	// Doc is the page's parsed body; never nil.
+	Doc *markdown.Doc
+	// URL is the page's site-relative path ("briefs/x/", "" for home);
+	// templates put the base path in front.
 	URL string
 
 	Actors    []*Node
@@ -24,22 +25,24 @@ type Node struct {
 	KeyJudgments []Judgment
 	Judgments    []Judgment
 	Indicators   []Indicator
+	// Links resolves Doc.Links, one Target per link, in order.
+	Links []Target
+	// BodyCites are the citations made by links in the body.
+	BodyCites []Citation
 
 	// ReferencedBy lists the pages that link to this one (body or front
 	// matter), in kind then slug order.
 	ReferencedBy []*Node
-	// NamedIn lists the briefs, events and commentary that name this actor
-	// in their front matter (actors[]).
+	// NamedIn lists the pages that name this actor in their front matter
+	// (actors[]).
 	NamedIn []*Node
 	// InRelations are other actors' relations that point at this actor.
 	InRelations []Edge
-	// MentionedIn lists pages whose text names this actor without linking.
+	// MentionedIn lists pages whose text names this actor without
+	// linking it or referring to it otherwise.
 	MentionedIn []*Node
 	// CitedBy lists pages that cite this source.
 	CitedBy []*Node
-
-	// bodyCites are the citations made by wikilinks in the body.
-	bodyCites []Citation
 }
 
 // Title is the page's title.
@@ -47,6 +50,27 @@ func (n *Node) Title() string { return n.Page.Meta.Title }
 
 // Kind is the page's kind.
 func (n *Node) Kind() content.Kind { return n.Page.Kind }
+
+// Slug is the page's slug ("" for home).
+func (n *Node) Slug() string { return n.Page.Slug }
+
+// Target is what one body link resolved to.
+type Target struct {
+	// Node is the page linked to; nil when the link names no page.
+	Node *Node
+	// Anchor is the fragment on that page, without "#": a heading's ID or
+	// a source paragraph's "p4".
+	Anchor string
+	// Paragraph is set (1-based) when the link cites a paragraph of a
+	// source: a citation marker.
+	Paragraph int
+	// Path is a root-relative link's site path when it names a file of the
+	// site that is not a page ("static/map.png").
+	Path string
+	// Missing says why the link names nothing ("" when it resolves). Only
+	// a preview renders such links; a build reports them as errors.
+	Missing string
+}
 
 // Citation is a resolved citation of a source, maybe of one paragraph.
 type Citation struct {
@@ -88,8 +112,11 @@ type Indicator struct {
 
 // Graph is the resolved dossier.
 type Graph struct {
-	Home  *Node
-	Nodes []*Node // every page but home, kind then slug order
+	// Home is the home page's node, or nil.
+	Home *Node
+	// Nodes are every page but home, in kind then slug order.
+	Nodes []*Node
+	all   []*Node
 	byKey map[key]*Node
 }
 
@@ -112,24 +139,36 @@ func (g *Graph) ByKind(k content.Kind) []*Node {
 	return out
 }
 
-// All returns home (if any) and every other node.
-func (g *Graph) All() []*Node {
-	if g.Home == nil {
-		return g.Nodes
-	}
-	return append([]*Node{g.Home}, g.Nodes...)
-}
+// All returns home (if any) and every other node. The slice is the
+// graph's own: do not modify it.
+func (g *Graph) All() []*Node { return g.all }
 
 // AllCitations lists every citation the page makes, front matter and body,
 // each source-and-paragraph once, in the order first made.
 func (n *Node) AllCitations() []Citation {
 	var out []Citation
 	seen := map[Citation]bool{}
-	for _, c := range n.allCitations() {
-		if !seen[c] {
-			seen[c] = true
-			out = append(out, c)
+	add := func(cs []Citation) {
+		for _, c := range cs {
+			if !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
 		}
 	}
+	add(n.Sources)
+	for _, j := range n.KeyJudgments {
+		add(j.Cites)
+	}
+	for _, j := range n.Judgments {
+		add(j.Cites)
+	}
+	for _, i := range n.Indicators {
+		add(i.Cites)
+	}
+	for _, e := range n.Relations {
+		add(e.Sources)
+	}
+	add(n.BodyCites)
 	return out
 }

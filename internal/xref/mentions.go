@@ -1,15 +1,19 @@
 package xref
 
 import (
+	"crypto/sha256"
 	"slices"
+	"sync"
 
 	"github.com/dossier-project/dossier/internal/content"
 )
 
 // findMentions fills each actor's MentionedIn: the pages whose unlinked
 // text names the actor by title or alias, and which do not already
-// reference it. One Aho–Corasick pass per page covers every name.
-func findMentions(g *Graph) {
+// reference it. One Aho–Corasick pass per page covers every name; with a
+// memo, a page whose body and the dossier's names are unchanged is not
+// scanned again.
+func findMentions(g *Graph, memo *Memo) {
 	actors := g.ByKind(content.Actor)
 	var patterns []string
 	var owner []*Node
@@ -22,20 +26,98 @@ func findMentions(g *Graph) {
 	if len(patterns) == 0 {
 		return
 	}
-	m := newMatcher(patterns)
-	for _, n := range g.All() {
-		if n.Doc == nil {
-			continue
-		}
-		m.find(n.Doc.Unlinked, func(p, _ int) {
+	matcher := lazyMatcher{patterns: patterns}
+	memo = memo.forNames(patterns)
+	for _, n := range g.all {
+		for _, p := range memo.scan(n, &matcher) {
 			a := owner[p]
 			if a == n || slices.Contains(a.ReferencedBy, n) || slices.Contains(a.MentionedIn, n) {
-				return
+				continue
 			}
 			a.MentionedIn = append(a.MentionedIn, n)
-		})
+		}
 	}
 	for _, a := range actors {
 		sortNodes(a.MentionedIn)
+	}
+}
+
+// lazyMatcher builds its automaton on first use: a rebuild whose bodies
+// are all in the memo needs none.
+type lazyMatcher struct {
+	patterns []string
+	m        *matcher
+}
+
+func (l *lazyMatcher) get() *matcher {
+	if l.m == nil {
+		l.m = newMatcher(l.patterns)
+	}
+	return l.m
+}
+
+// Memo remembers, for each body (by its parse's hash), which names its
+// unlinked text mentions, under one list of names. It is owned by one
+// caller of Resolve at a time.
+type Memo struct {
+	mu    sync.Mutex
+	names [sha256.Size]byte
+	found map[[sha256.Size]byte][]int
+	used  map[[sha256.Size]byte]bool
+}
+
+// NewMemo returns an empty memo.
+func NewMemo() *Memo { return &Memo{} }
+
+// forNames returns the memo ready for this list of names: emptied when
+// the names differ from the last call's. A nil memo remembers nothing.
+func (m *Memo) forNames(patterns []string) *Memo {
+	if m == nil {
+		return nil
+	}
+	h := sha256.New()
+	for _, p := range patterns {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	sum := [sha256.Size]byte(h.Sum(nil))
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if sum != m.names || m.found == nil {
+		m.names, m.found = sum, map[[sha256.Size]byte][]int{}
+	}
+	m.used = map[[sha256.Size]byte]bool{}
+	return m
+}
+
+// scan returns the pattern indices mentioned in n's unlinked text.
+func (m *Memo) scan(n *Node, matcher *lazyMatcher) []int {
+	if m != nil {
+		if found, ok := m.found[n.Doc.Hash]; ok {
+			m.used[n.Doc.Hash] = true
+			return found
+		}
+	}
+	var found []int
+	matcher.get().find(n.Doc.Unlinked(), func(p, _ int) {
+		if !slices.Contains(found, p) {
+			found = append(found, p)
+		}
+	})
+	if m != nil {
+		m.found[n.Doc.Hash] = found
+		m.used[n.Doc.Hash] = true
+	}
+	return found
+}
+
+// Sweep forgets the bodies the last Resolve did not see.
+func (m *Memo) Sweep() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for k := range m.found {
+		if !m.used[k] {
+			delete(m.found, k)
+		}
 	}
 }

@@ -8,20 +8,25 @@ import (
 	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/diag"
 	"github.com/dossier-project/dossier/internal/markdown"
-	"github.com/dossier-project/dossier/internal/urls"
 )
+
+// Input is one page to resolve: its front matter and its parsed body.
+type Input struct {
+	Page *content.Page
+	Doc  *markdown.Doc
+}
 
 // Options controls resolution.
 type Options struct {
-	// Base makes link destinations.
-	Base urls.Base
-	// Preview renders unresolved body links as missing links and reports
-	// them as warnings instead of errors.
+	// Preview keeps unresolved body links as Targets with a Missing
+	// reason and reports them as warnings instead of errors.
 	Preview bool
 	// Unparsed lists content files that failed to load. Their errors are
-	// already reported, so references to them are left unresolved silently
-	// instead of adding one error per reference.
+	// already reported, so references to them are left unresolved
+	// silently instead of adding one error per reference.
 	Unparsed []string
+	// Memo, when set, carries mention results between calls.
+	Memo *Memo
 }
 
 // resolver carries one resolution's state.
@@ -32,27 +37,41 @@ type resolver struct {
 	refs  map[*Node]map[*Node]bool // from -> to
 }
 
-// Resolve resolves every reference of the pages in set, whose parsed
-// bodies are docs, and returns the graph with every diagnostic found.
-func Resolve(set *content.Set, docs map[*content.Page]*markdown.Doc, opts Options) (*Graph, diag.List) {
-	g := &Graph{byKey: map[key]*Node{}}
-	for _, p := range set.Pages {
-		n := &Node{Page: p, Doc: docs[p], URL: p.Path()}
-		g.Nodes = append(g.Nodes, n)
-		g.byKey[key{p.Kind, p.Slug}] = n
-	}
-	if set.Home != nil {
-		g.Home = &Node{Page: set.Home, Doc: docs[set.Home], URL: ""}
-	}
+// Resolve resolves every reference of the pages (home and the others, in
+// any order; at most one home) and returns a new graph with every
+// diagnostic found. It does not modify its inputs.
+func Resolve(pages []Input, opts Options) (*Graph, diag.List) {
+	g := newGraph(pages)
 	r := &resolver{ix: newIndex(g.Nodes, opts.Unparsed), opts: opts, refs: map[*Node]map[*Node]bool{}}
-	for _, n := range g.All() {
+	for _, n := range g.all {
 		r.frontMatter(n)
 		r.body(n)
 	}
 	r.backlinks(g)
 	r.quotes(g)
-	findMentions(g)
+	findMentions(g, opts.Memo)
 	return g, r.diags
+}
+
+// newGraph makes a node per page, sorted: home first, then by kind and
+// slug.
+func newGraph(pages []Input) *Graph {
+	g := &Graph{byKey: map[key]*Node{}}
+	for _, in := range pages {
+		n := &Node{Page: in.Page, Doc: in.Doc, URL: in.Page.Path()}
+		if in.Page.Kind == content.Home {
+			g.Home = n
+			continue
+		}
+		g.Nodes = append(g.Nodes, n)
+		g.byKey[key{in.Page.Kind, in.Page.Slug}] = n
+	}
+	sortNodes(g.Nodes)
+	if g.Home != nil {
+		g.all = append(g.all, g.Home)
+	}
+	g.all = append(g.all, g.Nodes...)
+	return g
 }
 
 // ref records that from references to.
@@ -68,45 +87,39 @@ func (r *resolver) ref(from, to *Node) {
 
 // backlinks fills ReferencedBy, NamedIn, InRelations and CitedBy.
 func (r *resolver) backlinks(g *Graph) {
-	for from, tos := range r.refs {
-		for to := range tos {
+	for _, from := range g.all {
+		for to := range r.refs[from] {
 			to.ReferencedBy = append(to.ReferencedBy, from)
 		}
-	}
-	for _, n := range g.All() {
-		for _, a := range n.Actors {
-			a.NamedIn = appendUnique(a.NamedIn, n)
+		for _, a := range from.Actors {
+			a.NamedIn = append(a.NamedIn, from)
 		}
-		for _, e := range n.Relations {
+		for _, e := range from.Relations {
 			e.To.InRelations = append(e.To.InRelations, e)
 		}
-		for _, c := range n.allCitations() {
-			c.Source.CitedBy = appendUnique(c.Source.CitedBy, n)
+		for _, src := range citedSources(from) {
+			src.CitedBy = append(src.CitedBy, from)
 		}
 	}
-	for _, n := range g.All() {
+	for _, n := range g.all {
 		sortNodes(n.ReferencedBy)
 		sortNodes(n.NamedIn)
 		sortNodes(n.CitedBy)
 		slices.SortStableFunc(n.InRelations, func(a, b Edge) int {
-			return cmp.Or(strings.Compare(a.From.Page.Slug, b.From.Page.Slug), strings.Compare(a.Type, b.Type))
+			return cmp.Or(compareNodes(a.From, b.From), strings.Compare(a.Type, b.Type))
 		})
 	}
 }
 
-// allCitations lists every citation a node makes, front matter and body.
-func (n *Node) allCitations() []Citation {
-	out := slices.Clone(n.Sources)
-	for _, j := range append(slices.Clone(n.KeyJudgments), n.Judgments...) {
-		out = append(out, j.Cites...)
+// citedSources lists each source n cites once.
+func citedSources(n *Node) []*Node {
+	var out []*Node
+	for _, c := range n.AllCitations() {
+		if !slices.Contains(out, c.Source) {
+			out = append(out, c.Source)
+		}
 	}
-	for _, i := range n.Indicators {
-		out = append(out, i.Cites...)
-	}
-	for _, e := range n.Relations {
-		out = append(out, e.Sources...)
-	}
-	return append(out, n.bodyCites...)
+	return out
 }
 
 func appendUnique(list []*Node, n *Node) []*Node {
@@ -116,9 +129,7 @@ func appendUnique(list []*Node, n *Node) []*Node {
 	return append(list, n)
 }
 
-func sortNodes(nodes []*Node) {
-	slices.SortFunc(nodes, compareNodes)
-}
+func sortNodes(nodes []*Node) { slices.SortFunc(nodes, compareNodes) }
 
 func compareNodes(a, b *Node) int {
 	return cmp.Or(cmp.Compare(kindRank(a.Kind()), kindRank(b.Kind())), strings.Compare(a.Page.Slug, b.Page.Slug))

@@ -1,13 +1,14 @@
 package xref
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/highlight"
 	"github.com/dossier-project/dossier/internal/markdown"
-	"github.com/dossier-project/dossier/internal/urls"
 )
 
 // base is a small dossier every diagnostic test extends with one page.
@@ -32,12 +33,7 @@ func resolveFiles(t *testing.T, extra map[string]string, opts Options) (*Graph, 
 	if len(diags) > 0 {
 		t.Fatalf("load: %v", diags)
 	}
-	md := markdown.New()
-	docs := map[*content.Page]*markdown.Doc{}
-	for _, p := range set.All() {
-		docs[p] = md.Parse(p.Body, markdown.Options{NumberParagraphs: p.Kind == content.Source})
-	}
-	g, rd := Resolve(set, docs, opts)
+	g, rd := Resolve(inputs(set), opts)
 	var out []string
 	for _, d := range rd.Sort() {
 		out = append(out, d.String())
@@ -81,9 +77,9 @@ func TestDiagnostics(t *testing.T) {
 		{"relative markdown link to a missing file", "---\ntitle: B\n---\nSee [Kim](../actors/kim-jong-uu.md).\n",
 			`content/briefs/b.md:4:5: link to content/actors/kim-jong-uu.md: no such content file (did you mean "../actors/kim-jong-un.md"?)`},
 		{"quotation not in the cited paragraph", "---\ntitle: B\n---\nXi said they are “bad neighbours” [[article#p1]].\n",
-			`content/briefs/b.md:4:41: quotation "bad neighbours" is not in article paragraph 1 (quote the paragraph exactly, or cite the paragraph that says it)`},
+			`content/briefs/b.md:4:37: quotation "bad neighbours" is not in article paragraph 1 (quote the paragraph exactly, or cite the paragraph that says it)`},
 		{"quotation before a parenthesised citation", "---\ntitle: B\n---\nXi said they are “bad neighbours” ([[article#p1]]).\n",
-			`content/briefs/b.md:4:42: quotation "bad neighbours" is not in article paragraph 1 (quote the paragraph exactly, or cite the paragraph that says it)`},
+			`content/briefs/b.md:4:38: quotation "bad neighbours" is not in article paragraph 1 (quote the paragraph exactly, or cite the paragraph that says it)`},
 		{"quotation in the paragraph, other quote style", "---\ntitle: B\n---\nXi: \"China and North  Korea are good neighbors.\" [[article#p1]]\n", ""},
 	}
 	for _, tt := range tests {
@@ -102,9 +98,9 @@ func TestPreviewRendersMissingLinks(t *testing.T) {
 	if len(got) != 1 || !strings.Contains(got[0], "warning: no page named") {
 		t.Fatalf("diagnostics = %q, want one warning", got)
 	}
-	l := g.Lookup(content.Brief, "b").Doc.Links[0]
-	if !l.Missing || l.Dest != "" {
-		t.Errorf("link = %+v, want missing without destination", l)
+	l := g.Lookup(content.Brief, "b").Links[0]
+	if l.Missing == "" || l.Node != nil {
+		t.Errorf("link = %+v, want missing without a target", l)
 	}
 }
 
@@ -112,7 +108,7 @@ func TestBacklinksRelationsMentions(t *testing.T) {
 	g, diags := resolveFiles(t, map[string]string{
 		"content/briefs/b.md":  "---\ntitle: B\nactors: [kim-jong-un]\n---\nAbout [[Kim Jong Un]] and China, unlinked [[article#p2]].\n",
 		"content/actors/nk.md": "---\ntitle: North Korea\nkind: country\nrelations:\n  - {to: actors/china, type: ally of}\n---\n",
-	}, Options{Base: urls.New("https://example.org/repo/")})
+	}, Options{})
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
@@ -129,13 +125,103 @@ func TestBacklinksRelationsMentions(t *testing.T) {
 	if len(china.MentionedIn) != 2 || china.MentionedIn[0] != brief || china.MentionedIn[1] != src {
 		t.Errorf("china mentioned in = %v, want the brief and the article", china.MentionedIn)
 	}
-	if l := brief.Doc.Links[0]; l.Dest != "/repo/actors/kim-jong-un/" || l.Resolved != "Kim Jong-un" {
+	if l := brief.Links[0]; l.Node != kim || l.Anchor != "" || l.Paragraph != 0 {
 		t.Errorf("wikilink = %+v", l)
 	}
-	if l := brief.Doc.Links[1]; !l.Citation || l.Dest != "/repo/sources/article/#p2" || l.Text() != "¶2 C3" {
+	if l := brief.Links[1]; l.Node != src || l.Paragraph != 2 || l.Anchor != "p2" {
 		t.Errorf("citation = %+v", l)
 	}
 	if len(src.CitedBy) != 1 || src.CitedBy[0] != brief {
 		t.Errorf("article cited by %v", src.CitedBy)
+	}
+}
+
+// inputs parses every page of set.
+func inputs(set *content.Set) []Input {
+	md := markdown.New(highlight.New(""))
+	var out []Input
+	for _, p := range set.All() {
+		out = append(out, Input{Page: p, Doc: md.Parse(p.Body, markdown.Options{NumberParagraphs: p.Kind == content.Source})})
+	}
+	return out
+}
+
+// TestRootedLinks: root-relative links to pages resolve like wikilinks
+// (and count as references); other root-relative paths are kept.
+func TestRootedLinks(t *testing.T) {
+	g, diags := resolveFiles(t, map[string]string{
+		"content/briefs/b.md": "---\ntitle: B\n---\n[Kim](/actors/kim-jong-un/#early-life) [x](/briefs/nope/) ![map](/static/m.png) [all](/briefs/)\n",
+	}, Options{})
+	if len(diags) != 1 || !strings.Contains(diags[0], `b.md:4:40: link to /briefs/nope/: no brief at that address`) {
+		t.Errorf("diagnostics = %q", diags)
+	}
+	b := g.Lookup(content.Brief, "b")
+	kim := g.Lookup(content.Actor, "kim-jong-un")
+	if l := b.Links[0]; l.Node != kim || l.Anchor != "early-life" {
+		t.Errorf("rooted page link = %+v", l)
+	}
+	if l := b.Links[2]; l.Node != nil || l.Path != "static/m.png" || l.Missing != "" {
+		t.Errorf("rooted image = %+v", l)
+	}
+	if l := b.Links[3]; l.Node != nil || l.Path != "briefs/" {
+		t.Errorf("rooted list link = %+v", l)
+	}
+	if len(kim.ReferencedBy) != 1 || kim.ReferencedBy[0] != b {
+		t.Errorf("kim referenced by %v", kim.ReferencedBy)
+	}
+}
+
+// TestResolveDoesNotModifyInputs resolves the same parsed pages twice, in
+// two graphs, and checks the pages and docs are unchanged and the graphs
+// distinct.
+func TestResolveDoesNotModifyInputs(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for name, src := range baseFiles {
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	fsys["content/briefs/b.md"] = &fstest.MapFile{Data: []byte("---\ntitle: B\nactors: [kim]\n---\n[[Kim Jong Un]] [[article#p2]] [[nobody]]\n")}
+	set, _ := content.Load(fsys, content.Options{})
+	in := inputs(set)
+	before := fmt.Sprintf("%+v", in)
+	var docs []string
+	for _, i := range in {
+		docs = append(docs, fmt.Sprintf("%+v %+v", *i.Page, *i.Doc))
+	}
+	g1, _ := Resolve(in, Options{Preview: true})
+	g2, _ := Resolve(in, Options{})
+	if g1.Lookup(content.Brief, "b") == g2.Lookup(content.Brief, "b") {
+		t.Error("two resolutions share a node")
+	}
+	if fmt.Sprintf("%+v", in) != before {
+		t.Error("inputs changed")
+	}
+	for i, x := range in {
+		if got := fmt.Sprintf("%+v %+v", *x.Page, *x.Doc); got != docs[i] {
+			t.Errorf("%s changed by resolution", x.Page.File)
+		}
+	}
+}
+
+// TestMemoSkipsUnchangedBodies resolves twice with a memo: the second
+// resolution finds the same mentions without scanning, and a change of
+// names empties the memo.
+func TestMemoSkipsUnchangedBodies(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for name, src := range baseFiles {
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	set, _ := content.Load(fsys, content.Options{})
+	in := inputs(set)
+	memo := NewMemo()
+	g1, _ := Resolve(in, Options{Memo: memo})
+	n := len(memo.found)
+	g2, _ := Resolve(in, Options{Memo: memo})
+	if len(memo.found) != n || n == 0 {
+		t.Errorf("memo grew from %d to %d", n, len(memo.found))
+	}
+	m1 := g1.Lookup(content.Actor, "china").MentionedIn
+	m2 := g2.Lookup(content.Actor, "china").MentionedIn
+	if len(m1) != len(m2) || len(m1) == 0 {
+		t.Errorf("mentions %d then %d", len(m1), len(m2))
 	}
 }

@@ -2,6 +2,7 @@ package yamlfile
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
@@ -50,13 +51,17 @@ func (s Scalar) IsZero() bool { return s.Value == "" && s.Line == 0 }
 // String returns the scalar's text.
 func (s Scalar) String() string { return s.Value }
 
-// ColAt returns the file column of byte offset i within Value, skipping an
-// opening quote, so an error found inside a value points at its character.
+// ColAt returns the file column (in characters) of byte offset i within
+// Value, skipping an opening quote, so an error found inside a value
+// points at its character. It is exact for values written on one line
+// without escapes.
 func (s Scalar) ColAt(i int) int {
+	i = min(max(i, 0), len(s.Value))
+	col := s.Col + utf8.RuneCountInString(s.Value[:i])
 	if s.Quoted {
-		return s.Col + 1 + i
+		col++
 	}
-	return s.Col + i
+	return col
 }
 
 func describe(node ast.Node) string {

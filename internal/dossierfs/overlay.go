@@ -1,4 +1,4 @@
-package layout
+package dossierfs
 
 import (
 	"errors"
@@ -29,6 +29,9 @@ func (o Overlay) Open(name string) (fs.File, error) {
 // ReadDir merges the entries of both layers; Top's entry wins a name.
 func (o Overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	top, errTop := fs.ReadDir(o.Top, name)
+	if errTop != nil && !errors.Is(errTop, fs.ErrNotExist) {
+		return nil, errTop
+	}
 	bottom, errBottom := fs.ReadDir(o.Bottom, name)
 	if errTop != nil && errBottom != nil {
 		return nil, errTop
@@ -43,4 +46,22 @@ func (o Overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	}
 	slices.SortFunc(out, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	return out, nil
+}
+
+// ReadFile reads name from Top, or from Bottom when Top has no such file.
+func (o Overlay) ReadFile(name string) ([]byte, error) {
+	b, err := fs.ReadFile(o.Top, name)
+	if err == nil || !errors.Is(err, fs.ErrNotExist) {
+		return b, err
+	}
+	return fs.ReadFile(o.Bottom, name)
+}
+
+// Stat stats name in Top, or in Bottom when Top has no such file.
+func (o Overlay) Stat(name string) (fs.FileInfo, error) {
+	fi, err := fs.Stat(o.Top, name)
+	if err == nil || !errors.Is(err, fs.ErrNotExist) {
+		return fi, err
+	}
+	return fs.Stat(o.Bottom, name)
 }

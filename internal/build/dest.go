@@ -1,0 +1,149 @@
+package build
+
+import (
+	"crypto/sha256"
+	"io"
+	"sort"
+	"sync"
+)
+
+// entry is what a build recorded of one output: the key it was made from
+// and its bytes' checksum.
+type entry struct {
+	Key [sha256.Size]byte
+	Sum [sha256.Size]byte
+}
+
+// destMode is where a Dest writes.
+type destMode int
+
+const (
+	nowhere destMode = iota
+	siteDir
+	preview
+)
+
+// Dest is where a build's outputs go; see the package documentation. A
+// Dest is used by one build at a time; its methods are safe for the
+// build's concurrent workers.
+type Dest struct {
+	mode destMode
+	site *siteWriter    // siteDir
+	prev *previewWriter // preview
+
+	mu      sync.Mutex
+	last    map[string]entry // the last build's outputs
+	next    map[string]entry // this build's
+	changed []string
+	written int
+}
+
+// Nowhere is the destination of dossier check: every output is made and
+// thrown away.
+func Nowhere() *Dest { return &Dest{mode: nowhere} }
+
+// begin starts a build; it returns what the last build recorded.
+func (d *Dest) begin(binary [sha256.Size]byte) (map[string]entry, error) {
+	d.next, d.changed, d.written = map[string]entry{}, nil, 0
+	switch d.mode {
+	case siteDir:
+		last, err := d.site.begin(binary)
+		d.last = last
+		return last, err
+	case preview:
+		return d.last, d.prev.begin()
+	}
+	return nil, nil
+}
+
+// keep keeps path as the last build made it, when the key is the same
+// and the output is still there. It reports whether it did.
+func (d *Dest) keep(path string, key [sha256.Size]byte) bool {
+	old, ok := d.last[path]
+	if !ok || old.Key != key {
+		return false
+	}
+	switch d.mode {
+	case siteDir:
+		if !d.site.keep(path) {
+			return false
+		}
+	case preview:
+		if !d.prev.keep(path) {
+			return false
+		}
+	}
+	d.record(path, old)
+	return true
+}
+
+// write writes path's bytes, produced by make.
+func (d *Dest) write(path string, key [sha256.Size]byte, make func(io.Writer) error) error {
+	var sum [sha256.Size]byte
+	var err error
+	switch d.mode {
+	case siteDir:
+		sum, err = d.site.write(path, make)
+	case preview:
+		sum, err = d.prev.write(path, make, d.last[path])
+	default:
+		h := sha256.New()
+		err = make(h)
+		sum = [sha256.Size]byte(h.Sum(nil))
+	}
+	if err != nil {
+		return err
+	}
+	d.mu.Lock()
+	d.written++
+	d.mu.Unlock()
+	d.record(path, entry{Key: key, Sum: sum})
+	return nil
+}
+
+// later records a costly output that a preview produces when asked for.
+func (d *Dest) later(path string, key [sha256.Size]byte, make func(io.Writer) error) {
+	d.prev.later(path, key, make, d.last[path])
+	d.record(path, entry{Key: key})
+}
+
+func (d *Dest) record(path string, e entry) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.next[path] = e
+	if old, ok := d.last[path]; !ok || old.Sum != e.Sum || e.Sum == ([sha256.Size]byte{}) && old.Key != e.Key {
+		d.changed = append(d.changed, path)
+	}
+}
+
+// commit finishes a build: what it wrote becomes the site.
+func (d *Dest) commit() (*Generation, error) {
+	for path := range d.last {
+		if _, ok := d.next[path]; !ok {
+			d.changed = append(d.changed, path)
+		}
+	}
+	sort.Strings(d.changed)
+	var gen *Generation
+	var err error
+	switch d.mode {
+	case siteDir:
+		err = d.site.commit(d.next)
+	case preview:
+		gen, err = d.prev.commit(d.next)
+	}
+	if err == nil {
+		d.last = d.next
+	}
+	return gen, err
+}
+
+// abort drops what a failed build wrote.
+func (d *Dest) abort() {
+	switch d.mode {
+	case siteDir:
+		d.site.abort()
+	case preview:
+		d.prev.abort()
+	}
+}

@@ -1,0 +1,258 @@
+package build
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"sync"
+)
+
+// Preview is the destination of dossier serve: a private folder dir,
+// which it creates and owns (Close removes it). Each build writes the
+// outputs that changed into a layer folder of its own and returns a
+// Generation, the site as of that build.
+func Preview(dir string) (*Dest, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &Dest{mode: preview, prev: &previewWriter{dir: dir, root: root, index: map[string]*location{}, live: map[string]int{}}}, nil
+}
+
+// Close removes a Preview's folder; other destinations have none.
+func (d *Dest) Close() error {
+	if d.mode != preview {
+		return nil
+	}
+	d.prev.root.Close()
+	return os.RemoveAll(d.prev.dir)
+}
+
+// location is where a generation finds one output: a file in a layer, or
+// a costly output made on first request.
+type location struct {
+	layer string
+	lazy  *lazyOutput
+}
+
+// previewWriter writes layers and keeps the index of the site.
+type previewWriter struct {
+	dir  string
+	root *os.Root
+	n    int // builds committed
+
+	mu      sync.Mutex
+	layer   string               // the layer this build writes
+	index   map[string]*location // the last committed site
+	next    map[string]*location
+	live    map[string]int  // files each layer still serves
+	retired [][]retiredFile // per commit, files no longer served
+}
+
+type retiredFile struct{ layer, path string }
+
+func (w *previewWriter) begin() error {
+	w.layer = fmt.Sprintf("g%06d", w.n+1)
+	w.next = make(map[string]*location, len(w.index))
+	return w.root.Mkdir(w.layer, 0o700)
+}
+
+// keep serves path from where the last generation found it.
+func (w *previewWriter) keep(path string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	loc, ok := w.index[path]
+	if ok {
+		w.next[path] = loc
+	}
+	return ok
+}
+
+// write writes path into this build's layer; when its bytes are those the
+// last build wrote, the old file is served and the new one dropped.
+func (w *previewWriter) write(path string, make func(io.Writer) error, last entry) ([sha256.Size]byte, error) {
+	name := w.layer + "/" + path
+	if err := w.root.MkdirAll(w.layer+"/"+dirOf(path), 0o700); err != nil {
+		return [sha256.Size]byte{}, err
+	}
+	f, err := w.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return [sha256.Size]byte{}, err
+	}
+	h := sha256.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(f, h), 64<<10)
+	err = make(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	sum := [sha256.Size]byte(h.Sum(nil))
+	if err != nil {
+		return sum, err
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if old, ok := w.index[path]; ok && old.lazy == nil && sum == last.Sum {
+		w.next[path] = old
+		_ = w.root.Remove(name)
+		return sum, nil
+	}
+	w.next[path] = &location{layer: w.layer}
+	return sum, nil
+}
+
+// later records a costly output that is made when first asked for; one
+// with the key the last build had keeps its lazy output (made or not).
+func (w *previewWriter) later(path string, key [sha256.Size]byte, make func(io.Writer) error, last entry) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if old, ok := w.index[path]; ok && old.lazy != nil && last.Key == key {
+		w.next[path] = old
+		return
+	}
+	w.next[path] = &location{lazy: &lazyOutput{root: w.root, name: "lazy/" + hex.EncodeToString(key[:8]) + "/" + path, make: make}}
+}
+
+func dirOf(p string) string {
+	if d := path.Dir(p); d != "." {
+		return d
+	}
+	return ""
+}
+
+// commit makes the new index the site and retires what it replaced.
+func (w *previewWriter) commit(next map[string]entry) (*Generation, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var retired []retiredFile
+	for path, old := range w.index {
+		if loc := w.next[path]; loc != old && old.lazy == nil {
+			retired = append(retired, retiredFile{old.layer, path})
+		}
+	}
+	for path, loc := range w.next {
+		if old := w.index[path]; loc != old && loc.lazy == nil {
+			w.live[loc.layer]++
+		}
+	}
+	w.index, w.next = w.next, nil
+	w.n++
+	w.retired = append(w.retired, retired)
+	w.collect()
+	return &Generation{root: w.root, files: w.index, ID: w.n}, nil
+}
+
+// collect removes the files retired two commits ago: a request of an
+// older generation has had a whole build's time to open its file.
+func (w *previewWriter) collect() {
+	if len(w.retired) < 3 {
+		return
+	}
+	for _, f := range w.retired[0] {
+		_ = w.root.Remove(f.layer + "/" + f.path)
+		if w.live[f.layer]--; w.live[f.layer] <= 0 {
+			delete(w.live, f.layer)
+			_ = w.root.RemoveAll(f.layer)
+		}
+	}
+	w.retired = w.retired[1:]
+}
+
+func (w *previewWriter) abort() {
+	if w.layer != "" {
+		_ = w.root.RemoveAll(w.layer)
+	}
+	w.next = nil
+}
+
+// Generation is the site as one preview build left it: an fs.FS of its
+// files, safe for concurrent use. It never changes; the next build makes
+// a new one.
+type Generation struct {
+	root  *os.Root
+	files map[string]*location
+	// ID counts the builds of the preview.
+	ID int
+}
+
+// Open opens a file of the site.
+func (g *Generation) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	loc, ok := g.files[name]
+	if !ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	if loc.lazy != nil {
+		return loc.lazy.open()
+	}
+	return g.root.Open(loc.layer + "/" + name)
+}
+
+// Has reports whether the site has a file at name, without making a
+// costly output.
+func (g *Generation) Has(name string) bool { _, ok := g.files[name]; return ok }
+
+// lazyOutput is a costly output, made once, when first opened.
+type lazyOutput struct {
+	root *os.Root
+	name string
+	make func(io.Writer) error
+	once sync.Once
+	err  error
+}
+
+func (l *lazyOutput) open() (fs.File, error) {
+	l.once.Do(func() { l.err = l.produce() })
+	if l.err != nil {
+		return nil, l.err
+	}
+	return l.root.Open(l.name)
+}
+
+func (l *lazyOutput) produce() error {
+	if err := l.root.MkdirAll(path.Dir(l.name), 0o700); err != nil {
+		return err
+	}
+	tmp := l.name + ".tmp"
+	f, err := l.root.Create(tmp)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	err = l.make(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = l.root.Remove(tmp)
+		return errors.Join(errors.New("making "+path.Base(l.name)), err)
+	}
+	return l.root.Rename(tmp, l.name)
+}
+
+// Paths lists the site's files, sorted.
+func (g *Generation) Paths() []string {
+	out := make([]string, 0, len(g.files))
+	for p := range g.files {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}

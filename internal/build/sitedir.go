@@ -1,0 +1,293 @@
+package build
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// marker is the file every site folder dossier writes holds, and that it
+// looks for before it replaces a folder.
+const marker = ".dossier-site"
+
+// SiteDir is the destination of dossier build: the site folder out,
+// replaced in one step when the build succeeds. cacheDir holds the
+// manifest that lets the next build keep unchanged files ("" keeps none).
+func SiteDir(out, cacheDir string) *Dest {
+	return &Dest{mode: siteDir, site: &siteWriter{out: out, cacheDir: cacheDir}}
+}
+
+// siteWriter writes a new site folder beside the old one and swaps them.
+type siteWriter struct {
+	out, cacheDir string
+
+	abs    string // out, absolute
+	tmp    string // the folder being written
+	unlock func()
+	binary [sha256.Size]byte
+
+	mu   sync.Mutex
+	old  map[string]fileMeta // the old site's files, from the manifest
+	meta map[string]fileMeta // the new site's
+}
+
+// fileMeta is what the manifest records of a file of the site.
+type fileMeta struct {
+	Key, Sum string // hex
+	Size     int64
+	ModTime  int64 // nanoseconds
+}
+
+// manifest is the record of a site folder's files, kept in the cache.
+type manifest struct {
+	Binary string
+	Files  map[string]fileMeta
+}
+
+func (w *siteWriter) begin(binary [sha256.Size]byte) (map[string]entry, error) {
+	abs, err := filepath.Abs(w.out)
+	if err != nil {
+		return nil, err
+	}
+	w.abs, w.binary = abs, binary
+	if err := checkReplaceable(abs); err != nil {
+		return nil, err
+	}
+	parent, name := filepath.Split(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	if w.unlock, err = lockFolder(w.lockPath()); err != nil {
+		return nil, err
+	}
+	recoverOld(parent, name)
+	removeStale(parent, name)
+	if w.tmp, err = os.MkdirTemp(parent, "."+name+".new-"); err != nil {
+		w.release()
+		return nil, err
+	}
+	if err := os.Chmod(w.tmp, 0o755); err != nil {
+		w.abort()
+		return nil, err
+	}
+	w.meta = map[string]fileMeta{}
+	return w.readManifest(), nil
+}
+
+// checkReplaceable refuses to replace a non-empty folder that has no
+// marker: it may be the user's own files.
+func checkReplaceable(out string) error {
+	entries, err := os.ReadDir(out)
+	if errors.Is(err, os.ErrNotExist) || (err == nil && len(entries) == 0) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", out, err)
+	}
+	if _, err := os.Stat(filepath.Join(out, marker)); err != nil {
+		return fmt.Errorf("refusing to replace %s: it is not empty and was not written by dossier (no %s); choose another -out", out, marker)
+	}
+	return nil
+}
+
+// removeStale removes what killed builds left beside the site folder
+// (after recoverOld has put back a site left aside). The caller holds the
+// folder's lock, so no other build is writing them.
+func removeStale(parent, name string) {
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasPrefix(n, "."+name+".new-") || strings.HasPrefix(n, "."+name+".old-") {
+			os.RemoveAll(filepath.Join(parent, n))
+		}
+	}
+}
+
+// lockPath is the lock file of this site folder, in the system's
+// temporary folder so that it leaves nothing beside the site.
+func (w *siteWriter) lockPath() string {
+	sum := sha256.Sum256([]byte(w.abs))
+	return filepath.Join(os.TempDir(), "dossier-site-"+hex.EncodeToString(sum[:8])+".lock")
+}
+
+// manifestPath is where the cache keeps the manifest of this site folder.
+func (w *siteWriter) manifestPath() string {
+	if w.cacheDir == "" {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(w.abs))
+	return filepath.Join(w.cacheDir, "sites", hex.EncodeToString(sum[:16])+".json")
+}
+
+// readManifest returns the old site's outputs when its manifest is for
+// this binary; nothing otherwise.
+func (w *siteWriter) readManifest() map[string]entry {
+	w.old = map[string]fileMeta{}
+	p := w.manifestPath()
+	if p == "" {
+		return nil
+	}
+	data, err := os.ReadFile(p)
+	var m manifest
+	if err != nil || json.Unmarshal(data, &m) != nil || m.Binary != hex.EncodeToString(w.binary[:]) {
+		return nil
+	}
+	out := make(map[string]entry, len(m.Files))
+	for path, f := range m.Files {
+		key, err1 := hex.DecodeString(f.Key)
+		sum, err2 := hex.DecodeString(f.Sum)
+		if err1 != nil || err2 != nil || len(key) != sha256.Size || len(sum) != sha256.Size {
+			continue
+		}
+		out[path] = entry{Key: [sha256.Size]byte(key), Sum: [sha256.Size]byte(sum)}
+		w.old[path] = f
+	}
+	return out
+}
+
+// keep hard-links the old site's file into the new folder, when the file
+// is still the one the manifest describes; a copy when links fail.
+func (w *siteWriter) keep(path string) bool {
+	w.mu.Lock()
+	old, ok := w.old[path]
+	w.mu.Unlock()
+	src := filepath.Join(w.abs, filepath.FromSlash(path))
+	fi, err := os.Lstat(src)
+	if !ok || err != nil || !fi.Mode().IsRegular() || fi.Size() != old.Size || fi.ModTime().UnixNano() != old.ModTime {
+		return false
+	}
+	dst := filepath.Join(w.tmp, filepath.FromSlash(path))
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return false
+	}
+	if err := os.Link(src, dst); err != nil {
+		data, err := os.ReadFile(src)
+		sum := sha256.Sum256(data)
+		if err != nil || hex.EncodeToString(sum[:]) != old.Sum || w.writeFile(dst, data) != nil {
+			return false
+		}
+		fi, _ = os.Stat(dst)
+		old.ModTime = fi.ModTime().UnixNano()
+	}
+	w.mu.Lock()
+	w.meta[path] = old
+	w.mu.Unlock()
+	return true
+}
+
+// write makes path in the new folder with make's bytes.
+func (w *siteWriter) write(path string, make func(io.Writer) error) ([sha256.Size]byte, error) {
+	if !validOutput(path) {
+		return [sha256.Size]byte{}, fmt.Errorf("refusing to write %q outside the site", path)
+	}
+	dst := filepath.Join(w.tmp, filepath.FromSlash(path))
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return [sha256.Size]byte{}, err
+	}
+	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return [sha256.Size]byte{}, err
+	}
+	h := sha256.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(f, h), 64<<10)
+	err = make(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return [sha256.Size]byte{}, err
+	}
+	sum := [sha256.Size]byte(h.Sum(nil))
+	fi, err := os.Stat(dst)
+	if err != nil {
+		return sum, err
+	}
+	w.mu.Lock()
+	w.meta[path] = fileMeta{Sum: hex.EncodeToString(sum[:]), Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
+	w.mu.Unlock()
+	return sum, nil
+}
+
+func (w *siteWriter) writeFile(dst string, data []byte) error {
+	return os.WriteFile(dst, data, 0o644)
+}
+
+// validOutput reports whether an output path stays inside the site.
+func validOutput(path string) bool {
+	return path != "" && !filepath.IsAbs(path) && !strings.HasPrefix(path, "/") &&
+		!strings.Contains("/"+path+"/", "/../") && !strings.Contains(path, "\\")
+}
+
+// commit puts the new folder in place of the old one and records it.
+func (w *siteWriter) commit(next map[string]entry) error {
+	defer w.release()
+	note := []byte("written by dossier build; the folder is replaced on each build\n")
+	if err := os.WriteFile(filepath.Join(w.tmp, marker), note, 0o644); err != nil {
+		w.removeTmp()
+		return err
+	}
+	if err := swap(w.tmp, w.abs); err != nil {
+		w.removeTmp()
+		return err
+	}
+	w.removeTmp() // now the old site
+	w.writeManifest(next)
+	return nil
+}
+
+// writeManifest records the new site's files in the cache. Failing to
+// write it only costs the next build its reuse.
+func (w *siteWriter) writeManifest(next map[string]entry) {
+	p := w.manifestPath()
+	if p == "" {
+		return
+	}
+	m := manifest{Binary: hex.EncodeToString(w.binary[:]), Files: map[string]fileMeta{}}
+	for path, e := range next {
+		if f, ok := w.meta[path]; ok {
+			f.Key = hex.EncodeToString(e.Key[:])
+			m.Files[path] = f
+		}
+	}
+	data, err := json.Marshal(m)
+	if err != nil || os.MkdirAll(filepath.Dir(p), 0o755) != nil {
+		return
+	}
+	tmp := p + ".tmp"
+	if os.WriteFile(tmp, append(bytes.TrimSpace(data), '\n'), 0o644) == nil {
+		_ = os.Rename(tmp, p)
+	}
+}
+
+func (w *siteWriter) abort() {
+	if w.tmp == "" {
+		return
+	}
+	w.removeTmp()
+	w.release()
+}
+
+// release lets another build of this site folder go on.
+func (w *siteWriter) release() {
+	if w.unlock != nil {
+		w.unlock()
+		w.unlock = nil
+	}
+}
+
+func (w *siteWriter) removeTmp() {
+	os.RemoveAll(w.tmp)
+	w.tmp = ""
+}

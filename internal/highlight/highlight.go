@@ -1,0 +1,156 @@
+// Package highlight colours code blocks with chroma and caches the result.
+//
+// Code is highlighted into HTML that carries CSS classes, never inline
+// colours: the colours come from Stylesheet, a light style and a dark one
+// under prefers-color-scheme, generated once. So the HTML of a block
+// depends only on its language, its code and the chroma version, and is
+// cached under the SHA-256 of those three:
+//
+//   - in memory, across the rebuilds of one process (serve, build -watch);
+//     Sweep drops the entries that the last build did not use;
+//   - on disk, in the cache folder given to New (by default the user's
+//     cache folder, see DefaultDir), one file per block, written
+//     atomically. An entry carries the SHA-256 of its HTML and is checked
+//     when read: a corrupt or truncated entry is ignored and written
+//     again, never served.
+//
+// A block whose language chroma does not know is escaped as plain text.
+// A Highlighter is safe for concurrent use.
+package highlight
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"html"
+	"runtime/debug"
+	"strings"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+)
+
+// Highlighter highlights code blocks through its caches.
+type Highlighter struct {
+	disk    *diskCache // nil: no disk cache
+	version string     // chroma's module version, part of every key
+
+	mu   sync.Mutex
+	mem  map[[sha256.Size]byte]string
+	used map[[sha256.Size]byte]bool // keys asked for since the last Sweep
+}
+
+// New returns a Highlighter whose disk cache lives in dir ("" for none).
+func New(dir string) *Highlighter {
+	h := &Highlighter{version: chromaVersion(), mem: map[[sha256.Size]byte]string{}, used: map[[sha256.Size]byte]bool{}}
+	if dir != "" {
+		h.disk = &diskCache{dir: dir}
+	}
+	return h
+}
+
+// Code returns the HTML of a code block: a <pre class="chroma"> element
+// with classes, or an escaped <pre><code> when chroma does not know lang.
+func (h *Highlighter) Code(lang, code string) string {
+	lang = strings.ToLower(strings.TrimSpace(lang))
+	key := h.key(lang, code)
+	h.mu.Lock()
+	out, ok := h.mem[key]
+	h.used[key] = true
+	h.mu.Unlock()
+	if ok {
+		return out
+	}
+	if h.disk != nil {
+		if out, ok = h.disk.get(key); ok {
+			h.remember(key, out)
+			return out
+		}
+	}
+	out = render(lang, code)
+	h.remember(key, out)
+	if h.disk != nil {
+		h.disk.put(key, out)
+	}
+	return out
+}
+
+func (h *Highlighter) remember(key [sha256.Size]byte, out string) {
+	h.mu.Lock()
+	h.mem[key] = out
+	h.mu.Unlock()
+}
+
+// Sweep forgets, in memory, every block not asked for since the last
+// Sweep, so a long preview session holds only the blocks in use.
+func (h *Highlighter) Sweep() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for k := range h.mem {
+		if !h.used[k] {
+			delete(h.mem, k)
+		}
+	}
+	clear(h.used)
+}
+
+// key is the cache key of a block: chroma's version, the language and the
+// code, length-prefixed so no two inputs share a key.
+func (h *Highlighter) key(lang, code string) [sha256.Size]byte {
+	s := sha256.New()
+	for _, f := range []string{"dossier-highlight/classes", h.version, lang, code} {
+		s.Write(binary.BigEndian.AppendUint64(nil, uint64(len(f))))
+		s.Write([]byte(f))
+	}
+	return [sha256.Size]byte(s.Sum(nil))
+}
+
+// render highlights code with chroma, or escapes it.
+func render(lang, code string) string {
+	lexer := lexers.Get(lang)
+	if lang == "" || lexer == nil {
+		return plain(lang, code)
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err != nil {
+		return plain(lang, code)
+	}
+	var b bytes.Buffer
+	if err := formatter().Format(&b, styles.Fallback, it); err != nil {
+		return plain(lang, code)
+	}
+	return b.String()
+}
+
+func formatter() *chromahtml.Formatter { return chromahtml.New(chromahtml.WithClasses(true)) }
+
+// plain is an unhighlighted block.
+func plain(lang, code string) string {
+	var b strings.Builder
+	b.WriteString("<pre><code")
+	if lang != "" {
+		b.WriteString(` class="language-` + html.EscapeString(lang) + `"`)
+	}
+	b.WriteString(">")
+	b.WriteString(html.EscapeString(code))
+	b.WriteString("</code></pre>\n")
+	return b.String()
+}
+
+// chromaVersion is the chroma module's version from the binary's build
+// information ("" when unknown, as in some test binaries).
+func chromaVersion() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	for _, d := range info.Deps {
+		if d.Path == "github.com/alecthomas/chroma/v2" {
+			return d.Version
+		}
+	}
+	return ""
+}

@@ -1,0 +1,139 @@
+package view
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"hash"
+	"math"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Hasher.Key returns the SHA-256 of v's data: every exported field of every
+// struct reachable from v, by value, in declaration order, each with its
+// length or kind marked so that no two different values share a key.
+// Fields tagged `hash:"-"` are left out: they hold what is derived from
+// the hashed fields at render time (a body's HTML) or a handle to
+// immutable input whose identity another field carries (a Doc, by its
+// hash). Maps are hashed in key order. A value of a type the hasher
+// cannot see into (a func, a chan, an interface holding one) is a
+// programming error and panics, so a view can never hide data from its
+// key.
+//
+// A Hasher keeps what it learnt of each struct type; it is safe for
+// concurrent use.
+type Hasher struct {
+	plans sync.Map // reflect.Type -> []int
+}
+
+// Key hashes v; see Hasher.
+func (hs *Hasher) Key(v any) [sha256.Size]byte {
+	h := hasher{Hash: sha256.New(), plans: &hs.plans}
+	h.value(reflect.ValueOf(v))
+	return [sha256.Size]byte(h.Sum(nil))
+}
+
+type hasher struct {
+	hash.Hash
+	plans *sync.Map
+	buf   [9]byte
+}
+
+func (h *hasher) tag(b byte, n uint64) {
+	h.buf[0] = b
+	binary.LittleEndian.PutUint64(h.buf[1:], n)
+	h.Write(h.buf[:])
+}
+
+func (h *hasher) value(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Invalid:
+		h.tag('0', 0)
+	case reflect.String:
+		h.tag('s', uint64(v.Len()))
+		h.Write([]byte(v.String()))
+	case reflect.Bool:
+		if v.Bool() {
+			h.tag('b', 1)
+		} else {
+			h.tag('b', 0)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		h.tag('i', uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		h.tag('u', v.Uint())
+	case reflect.Float32, reflect.Float64:
+		h.tag('f', math.Float64bits(v.Float()))
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			h.tag('n', 0)
+			return
+		}
+		h.tag('p', 0)
+		h.value(v.Elem())
+	case reflect.Slice, reflect.Array:
+		h.sequence(v)
+	case reflect.Map:
+		h.mapping(v)
+	case reflect.Struct:
+		h.structure(v)
+	default:
+		panic(fmt.Sprintf("view: cannot hash a %s in a view", v.Type()))
+	}
+}
+
+func (h *hasher) sequence(v reflect.Value) {
+	if v.Type().Elem().Kind() == reflect.Uint8 {
+		h.tag('y', uint64(v.Len()))
+		if v.Kind() == reflect.Slice {
+			h.Write(v.Bytes())
+		} else {
+			for i := range v.Len() {
+				h.Write([]byte{byte(v.Index(i).Uint())})
+			}
+		}
+		return
+	}
+	h.tag('l', uint64(v.Len()))
+	for i := range v.Len() {
+		h.value(v.Index(i))
+	}
+}
+
+func (h *hasher) mapping(v reflect.Value) {
+	keys := v.MapKeys()
+	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
+	h.tag('m', uint64(len(keys)))
+	for _, k := range keys {
+		h.value(k)
+		h.value(v.MapIndex(k))
+	}
+}
+
+func (h *hasher) structure(v reflect.Value) {
+	fields := h.plan(v.Type())
+	h.tag('{', uint64(len(fields)))
+	for _, i := range fields {
+		h.value(v.Field(i))
+	}
+}
+
+// plan returns the indices of t's hashed fields: exported, not tagged
+// `hash:"-"`.
+func (h *hasher) plan(t reflect.Type) []int {
+	if p, ok := h.plans.Load(t); ok {
+		return p.([]int)
+	}
+	var idx []int
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.IsExported() && f.Tag.Get("hash") != "-" {
+			idx = append(idx, i)
+		}
+	}
+	h.plans.Store(t, idx)
+	return idx
+}

@@ -1,0 +1,40 @@
+package xref
+
+import (
+	"slices"
+
+	"github.com/dossier-project/dossier/internal/diag"
+	"github.com/dossier-project/dossier/internal/vocab"
+)
+
+// LikelihoodUse is one judgment's likelihood and where it was written.
+type LikelihoodUse struct {
+	Pos diag.Pos
+	vocab.Likelihood
+}
+
+// LikelihoodUses lists every valid likelihood of the dossier's judgments
+// and key judgments in position order.
+func (g *Graph) LikelihoodUses() []LikelihoodUse {
+	var out []LikelihoodUse
+	for _, n := range g.all {
+		for _, js := range [][]Judgment{n.KeyJudgments, n.Judgments} {
+			for _, j := range js {
+				if l, ok := vocab.ParseLikelihood(j.Likelihood.Value); ok {
+					out = append(out, LikelihoodUse{n.Page.Pos(j.Likelihood), l})
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b LikelihoodUse) int { return a.Pos.Compare(b.Pos) })
+	return out
+}
+
+// Likelihoods is LikelihoodUses without the positions.
+func (g *Graph) Likelihoods() []vocab.Likelihood {
+	var out []vocab.Likelihood
+	for _, u := range g.LikelihoodUses() {
+		out = append(out, u.Likelihood)
+	}
+	return out
+}
