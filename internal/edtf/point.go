@@ -1,0 +1,149 @@
+package edtf
+
+import (
+	"fmt"
+	"time"
+)
+
+// endKind says whether a Point is a date or an interval end with no date.
+type endKind uint8
+
+const (
+	known   endKind = iota // a date (or the zero Point)
+	open                   // "..": no bound
+	unknown                // "": a bound exists but is not known
+)
+
+// unspec records which trailing digits were written as X.
+type unspec uint8
+
+const (
+	specified unspec = iota
+	yearX1           // 201X: a decade
+	yearX2           // 20XX: a century
+	monthX           // 2025-XX, or 2025-XX-XX when the precision is Day
+	dayX             // 2025-10-XX
+)
+
+// Point is one date, or one end of an interval. Its fields hold only what
+// was written: an unspecified or unwritten month or day is 0, and the X
+// digits of a year are 0 (201X has year 2010).
+type Point struct {
+	year, month, day  int
+	prec              Precision
+	x                 unspec
+	approx, uncertain bool
+	kind              endKind
+}
+
+// Year returns the year, with unspecified digits as 0 (201X gives 2010).
+func (p Point) Year() int { return p.year }
+
+// Month returns the month 1–12, or 0 when it is not known.
+func (p Point) Month() int { return p.month }
+
+// Day returns the day of the month, or 0 when it is not known.
+func (p Point) Day() int { return p.day }
+
+// Precision returns the precision as written (2025-10-XX has Day), or 0 for
+// an open or unknown end.
+func (p Point) Precision() Precision { return p.prec }
+
+// Approximate reports whether the point carries ~ or %.
+func (p Point) Approximate() bool { return p.approx }
+
+// Uncertain reports whether the point carries ? or %.
+func (p Point) Uncertain() bool { return p.uncertain }
+
+// Unspecified reports whether any digit of the point is X.
+func (p Point) Unspecified() bool { return p.x != specified }
+
+// IsOpen reports whether the point is an open interval end, "..".
+func (p Point) IsOpen() bool { return p.kind == open }
+
+// IsUnknown reports whether the point is an unknown interval end (empty).
+func (p Point) IsUnknown() bool { return p.kind == unknown }
+
+// isDate reports whether p holds a date, rather than being an open or
+// unknown end or the zero Point.
+func (p Point) isDate() bool { return p.prec != 0 }
+
+// Earliest returns the earliest day p may denote, at midnight UTC. For an
+// open or unknown end it returns 1 January -9999, before any date Parse
+// accepts; for the zero Point, the zero time.Time.
+func (p Point) Earliest() time.Time {
+	if p.kind != known {
+		return farPast()
+	}
+	if !p.isDate() {
+		return time.Time{}
+	}
+	return utcDate(p.year, max(p.month, 1), max(p.day, 1))
+}
+
+// Latest returns the latest day p may denote, at midnight UTC. For an open
+// or unknown end it returns 31 December 99999, after any date Parse
+// accepts; for the zero Point, the zero time.Time.
+func (p Point) Latest() time.Time {
+	if p.kind != known {
+		return farFuture()
+	}
+	switch {
+	case !p.isDate():
+		return time.Time{}
+	case p.x == yearX1:
+		return utcDate(p.year+9, 12, 31)
+	case p.x == yearX2:
+		return utcDate(p.year+99, 12, 31)
+	case p.month == 0:
+		return utcDate(p.year, 12, 31)
+	case p.day == 0:
+		return utcDate(p.year, p.month+1, 0)
+	}
+	return utcDate(p.year, p.month, p.day)
+}
+
+// String returns the canonical EDTF form of p: ".." for an open end and ""
+// for an unknown end or the zero Point.
+func (p Point) String() string {
+	if p.kind == open {
+		return ".."
+	}
+	if !p.isDate() {
+		return ""
+	}
+	b := make([]byte, 0, 11)
+	year := []byte(fmt.Sprintf("%04d", p.year))
+	switch p.x {
+	case yearX1:
+		year[3] = 'X'
+	case yearX2:
+		year[2], year[3] = 'X', 'X'
+	}
+	b = append(b, year...)
+	if p.prec >= Month {
+		b = appendField(b, p.month)
+	}
+	if p.prec >= Day {
+		b = appendField(b, p.day)
+	}
+	switch {
+	case p.approx && p.uncertain:
+		b = append(b, '%')
+	case p.approx:
+		b = append(b, '~')
+	case p.uncertain:
+		b = append(b, '?')
+	}
+	return string(b)
+}
+
+// appendField appends "-MM", or "-XX" when v is 0.
+func appendField(b []byte, v int) []byte {
+	if v == 0 {
+		return append(b, "-XX"...)
+	}
+	return append(b, '-', byte('0'+v/10), byte('0'+v%10))
+}
+
+// Date is a point in time with its precision, or an interval between two
