@@ -62,12 +62,13 @@ func (d Date) Precision() Precision { return d.anchor().prec }
 
 // Earliest returns the earliest day d may denote, at midnight UTC: the
 // earliest day of its start. For an open or unknown start it is 1 January
-// -9999; for the zero Date, the zero time.Time.
+// of year -1,000,000,000; for the zero Date, the zero time.Time.
 func (d Date) Earliest() time.Time { return d.start.Earliest() }
 
 // Latest returns the latest day d may denote, at midnight UTC: the latest
 // day of its end, or of the point. For an open or unknown end it is
-// 31 December 99999; for the zero Date, the zero time.Time.
+// 31 December of year 1,000,000,000; for the zero Date, the zero
+// time.Time.
 func (d Date) Latest() time.Time {
 	if d.IsInterval() {
 		return d.end.Latest()
@@ -105,5 +106,11 @@ func utcDate(y, m, d int) time.Time {
 	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 }
 
-func farPast() time.Time   { return utcDate(-9999, 1, 1) }
-func farFuture() time.Time { return utcDate(99999, 12, 31) }
+// maxYear is the largest magnitude of a year Parse accepts: Y and nine
+// digits.
+const maxYear = 999_999_999
+
+// farPast and farFuture bound open and unknown interval ends, a year
+// beyond any year Parse accepts.
+func farPast() time.Time   { return utcDate(-maxYear-1, 1, 1) }
+func farFuture() time.Time { return utcDate(maxYear+1, 12, 31) }

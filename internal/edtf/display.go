@@ -2,7 +2,6 @@ package edtf
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -22,14 +21,15 @@ func (d Date) Display() string {
 	case e.kind == open:
 		return "after " + s.Display()
 	case s.kind == unknown:
-		return "until " + e.phrase("start unknown").String()
+		return "until " + e.phrase(false, "start unknown").String()
 	case e.kind == unknown:
-		return "from " + s.phrase("end unknown").String()
+		return "from " + s.phrase(false, "end unknown").String()
 	}
 	if r, ok := shortRange(s, e); ok {
 		return r
 	}
-	return s.Display() + " – " + e.Display()
+	ce := s.year <= 0 && e.year > 0 // 2 BCE – 1 CE
+	return s.Display() + " – " + e.phrase(ce).String()
 }
 
 // Display returns p in plain English: "2025", "September 2025",
@@ -39,7 +39,7 @@ func (p Point) Display() string {
 	if !p.isDate() {
 		return p.String()
 	}
-	return p.phrase().String()
+	return p.phrase(false).String()
 }
 
 // phrase is a point in words: an optional "c. ", a body and notes in
@@ -61,25 +61,27 @@ func (ph phrase) String() string {
 	return s
 }
 
-// phrase returns p in words, with extra notes after its own.
-func (p Point) phrase(extra ...string) phrase {
+// phrase returns p in words, with extra notes after its own; ce marks a
+// year of the common era "CE".
+func (p Point) phrase(ce bool, extra ...string) phrase {
 	ph := phrase{approx: p.approx}
-	switch p.x {
-	case yearX1:
-		ph.body = strconv.Itoa(p.year) + "s"
-	case yearX2:
-		ph.body = fmt.Sprintf("%d–%d", p.year, p.year+99)
+	switch first, last := p.years(); p.x {
+	case yearX1, yearX2:
+		ph.body = yearRange(first, last)
+		if p.x == yearX1 && first > 0 {
+			ph.body = number(first) + "s" // 2010s
+		}
 	case monthX:
-		ph.body = strconv.Itoa(p.year)
+		ph.body = yearWords(p.year, ce)
 		ph.notes = append(ph.notes, "month unknown")
 		if p.prec == Day {
 			ph.notes[0] = "month and day unknown"
 		}
 	case dayX:
-		ph.body = monthYear(p.year, p.month)
+		ph.body = monthYear(p.year, p.month, ce)
 		ph.notes = append(ph.notes, "day unknown")
 	default:
-		ph.body = p.plain()
+		ph.body = p.plain(ce)
 	}
 	if p.uncertain {
 		ph.notes = append(ph.notes, "uncertain")
@@ -89,18 +91,14 @@ func (p Point) phrase(extra ...string) phrase {
 }
 
 // plain returns a fully specified point without qualifiers in words.
-func (p Point) plain() string {
+func (p Point) plain(ce bool) string {
 	switch p.prec {
 	case Year:
-		return strconv.Itoa(p.year)
+		return yearWords(p.year, ce)
 	case Month:
-		return monthYear(p.year, p.month)
+		return monthYear(p.year, p.month, ce)
 	}
-	return fmt.Sprintf("%d %s", p.day, monthYear(p.year, p.month))
-}
-
-func monthYear(y, m int) string {
-	return fmt.Sprintf("%s %d", time.Month(m), y)
+	return fmt.Sprintf("%d %s", p.day, monthYear(p.year, p.month, ce))
 }
 
 // shortRange writes an interval between two plain points of the same
@@ -114,13 +112,13 @@ func shortRange(s, e Point) (string, bool) {
 	case !plain(s) || !plain(e) || s.prec != e.prec:
 		return "", false
 	case s == e:
-		return s.plain(), true
+		return s.plain(false), true
 	case s.year != e.year || s.prec == Year:
 		return "", false
 	case s.prec == Month:
-		return fmt.Sprintf("%s – %s %d", time.Month(s.month), time.Month(e.month), s.year), true
+		return fmt.Sprintf("%s – %s %s", time.Month(s.month), time.Month(e.month), YearName(s.year)), true
 	case s.month == e.month:
-		return fmt.Sprintf("%d–%d %s", s.day, e.day, monthYear(s.year, s.month)), true
+		return fmt.Sprintf("%d–%d %s", s.day, e.day, monthYear(s.year, s.month, false)), true
 	}
-	return fmt.Sprintf("%d %s – %d %s %d", s.day, time.Month(s.month), e.day, time.Month(e.month), s.year), true
+	return fmt.Sprintf("%d %s – %d %s %s", s.day, time.Month(s.month), e.day, time.Month(e.month), YearName(s.year)), true
 }

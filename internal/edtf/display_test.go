@@ -22,6 +22,36 @@ func TestDisplay(t *testing.T) {
 		{"20XX", "2000–2099"},
 		{"19XX?", "1900–1999 (uncertain)"},
 
+		// Years are astronomical: 0 is 1 BCE, -1985 is 1986 BCE.
+		{"0000", "1 BCE"},
+		{"0001", "1"},
+		{"-0001", "2 BCE"},
+		{"-1985", "1986 BCE"},
+		{"-1985~", "c. 1986 BCE"},
+		{"-0044-03", "March 45 BCE"},
+		{"-0044-03-15?", "15 March 45 BCE (uncertain)"},
+		{"-0044-XX", "45 BCE (month unknown)"},
+		{"-201X", "2020–2011 BCE"},
+		{"-20XX", "2100–2001 BCE"},
+		{"-000X", "10–1 BCE"},
+		{"000X", "1 BCE – 9 CE"},
+		{"00XX", "1 BCE – 99 CE"},
+		{"001X", "10s"},
+		{"Y10000", "10,000"},
+		{"Y170000002", "170,000,002"},
+		{"Y-170000002", "170,000,003 BCE"},
+		{"-9999", "10,000 BCE"},
+		{"-0044-03-13/-0044-03-15", "13–15 March 45 BCE"},
+		{"-0044-02/-0044-03", "February – March 45 BCE"},
+		{"-0100/-0050", "101 BCE – 51 BCE"},
+		{"-0001/0001", "2 BCE – 1 CE"},
+		{"-0001-12-31/0001-01-01", "31 December 2 BCE – 1 January 1 CE"},
+		{"-0001~/0001?", "c. 2 BCE – 1 CE (uncertain)"},
+		{"0000/0001", "1 BCE – 1 CE"},
+		{"../-0044", "before 45 BCE"},
+		{"/-0044-03-15", "until 15 March 45 BCE (start unknown)"},
+		{"../Y-170000002", "before 170,000,003 BCE"},
+
 		{"2025-10-09/2025-10-11", "9–11 October 2025"},
 		{"2025-09-02/2025-09-04", "2–4 September 2025"},
 		{"2025-09-30/2025-10-02", "30 September – 2 October 2025"},
@@ -71,5 +101,16 @@ func TestPointDisplay(t *testing.T) {
 	e, _ = d.End()
 	if got := e.Display(); got != "" {
 		t.Errorf("unknown end Display = %q", got)
+	}
+}
+
+func TestYearName(t *testing.T) {
+	for y, want := range map[int]string{
+		2025: "2025", 850: "850", 1: "1", 0: "1 BCE", -1: "2 BCE", -1985: "1986 BCE",
+		9999: "9999", 10000: "10,000", 170000002: "170,000,002", -170000002: "170,000,003 BCE",
+	} {
+		if got := YearName(y); got != want {
+			t.Errorf("YearName(%d) = %q, want %q", y, got, want)
+		}
 	}
 }

@@ -18,8 +18,14 @@
 //	2025-09-02/2025-09-04 an interval; each end is any of the forms above
 //	../2025-10, 2025/..   an interval with an open start or end
 //	/2025-10, 2025-10/    an interval with an unknown start or end
+//	-1985, -0044-03-15    a negative year (astronomical: -1985 is 1986 BCE)
+//	Y170000002, Y-170000002  a year of five to nine digits, alone
 //
-// Years have exactly four digits (0000–9999); months and days exactly two.
+// Years have four digits (0000–9999), with an optional minus sign; months
+// and days exactly two. Year zero has no sign (-0000 is rejected). A year
+// of more than four digits is written with the letter Y and no leading
+// zero, stands alone (no month, day, X digit or qualifier) and has at most
+// nine digits.
 // X may replace only the last one or two digits of a year that has no
 // month, the whole month (then the day, if written, is XX too), or the whole
 // day. At most one qualifier ends each point. Months and days must exist:
@@ -35,10 +41,15 @@
 // # Display
 //
 // Display renders a date in plain English and never invents a part that was
-// not written: "2025", "September 2025", "9 October 2025". An approximate
+// not written: "2025", "September 2025", "9 October 2025". Years are
+// astronomical, as in ISO 8601: year 0 is "1 BCE", -1985 is "1986 BCE",
+// Y170000002 is "170,000,002" (numbers of five digits or more are grouped
+// by commas); an interval from BCE into the common era marks its end
+// "CE": "2 BCE – 1 CE". An approximate
 // date is prefixed "c. ", an uncertain one is suffixed "(uncertain)", and
 // unspecified digits are named: "October 2025 (day unknown)",
-// "2025 (month unknown)", "2010s" (201X), "2000–2099" (20XX). Intervals
+// "2025 (month unknown)", "2010s" (201X), "2000–2099" (20XX),
+// "2020–2011 BCE" (-201X), "1 BCE – 99 CE" (00XX). Intervals
 // share what their ends share: "9–11 October 2025",
 // "30 September – 2 October 2025", "September – October 2025",
 // "2024 – 2025"; open ends read "before October 2025" (../2025-10) and

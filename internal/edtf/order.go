@@ -47,11 +47,11 @@ func (d Date) YearMonth() (year, month int, ok bool) {
 // TimelineStart returns the known parts of the point d is filed under (its
 // start, or its end when the start is open or unknown), for a TimelineJS3
 // start_date: month and day are 0 when not known, and a year with X digits
-// is given as the first year it may be (201X gives 2010). All three are 0
-// for the zero Date.
+// is given as the first year it may be (201X gives 2010, -201X gives
+// -2019). Years are astronomical, as TimelineJS3 counts them (-1985 is
+// 1986 BCE). All three are 0 for the zero Date.
 func (d Date) TimelineStart() (year, month, day int) {
-	p := d.anchor()
-	return p.year, p.month, p.day
+	return d.anchor().timeline()
 }
 
 // TimelineEnd returns the known parts of the end of an interval, for a
@@ -62,5 +62,12 @@ func (d Date) TimelineEnd() (year, month, day int, ok bool) {
 	if !d.start.isDate() || !d.end.isDate() {
 		return 0, 0, 0, false
 	}
-	return d.end.year, d.end.month, d.end.day, true
+	year, month, day = d.end.timeline()
+	return year, month, day, true
+}
+
+// timeline returns the known parts of p for TimelineJS3.
+func (p Point) timeline() (year, month, day int) {
+	first, _ := p.years()
+	return first, p.month, p.day
 }

@@ -44,6 +44,14 @@ func TestCompareSort(t *testing.T) {
 		"2026",
 		"",
 	}
+	checkSorted(t, want)
+}
+
+// checkSorted checks that sorting the dates of want, shuffled, by Compare
+// gives want, and that Compare is antisymmetric and 0 only on equal
+// dates. An empty string stands for the zero Date.
+func checkSorted(t *testing.T, want []string) {
+	t.Helper()
 	dates := make([]Date, len(want))
 	for i, s := range want {
 		if s != "" {
@@ -99,6 +107,33 @@ func TestSortedGroups(t *testing.T) {
 	}
 }
 
+func TestCompareYears(t *testing.T) {
+	want := []string{
+		"../Y-170000002",
+		"Y-170000002",
+		"Y-10000",
+		"-20XX",
+		"-2099",
+		"-201X",
+		"-2019",
+		"-2010",
+		"-1985",
+		"-1985-12-31",
+		"-000X",
+		"-0009",
+		"-0001",
+		"000X",
+		"0000",
+		"0001",
+		"1985",
+		"9999",
+		"Y10000",
+		"Y170000002/..",
+		"Y170000002",
+	}
+	checkSorted(t, want)
+}
+
 func TestYearMonth(t *testing.T) {
 	tests := []struct {
 		in          string
@@ -116,6 +151,10 @@ func TestYearMonth(t *testing.T) {
 		{"2025-10/..", 2025, 10, true},
 		{"201X", 0, 0, false},
 		{"20XX/2025", 0, 0, false},
+		{"-1985", -1985, 0, true},
+		{"-0044-03-15", -44, 3, true},
+		{"Y-170000002", -170000002, 0, true},
+		{"-201X", 0, 0, false},
 	}
 	for _, tt := range tests {
 		y, m, ok := mustParse(t, tt.in).YearMonth()
@@ -141,6 +180,10 @@ func TestTimeline(t *testing.T) {
 		{"2025-10-XX", [3]int{2025, 10, 0}, [3]int{}, false},
 		{"2025-XX-XX", [3]int{2025, 0, 0}, [3]int{}, false},
 		{"201X", [3]int{2010, 0, 0}, [3]int{}, false},
+		{"-201X", [3]int{-2019, 0, 0}, [3]int{}, false},
+		{"-0044-03-15", [3]int{-44, 3, 15}, [3]int{}, false},
+		{"Y170000002", [3]int{170000002, 0, 0}, [3]int{}, false},
+		{"-0100/-0050", [3]int{-100, 0, 0}, [3]int{-50, 0, 0}, true},
 		{"2025-09-02/2025-09-04", [3]int{2025, 9, 2}, [3]int{2025, 9, 4}, true},
 		{"2025-09/2025-10-XX", [3]int{2025, 9, 0}, [3]int{2025, 10, 0}, true},
 		{"../2025-10", [3]int{2025, 10, 0}, [3]int{}, false},

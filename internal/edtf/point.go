@@ -2,6 +2,7 @@ package edtf
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -27,16 +28,19 @@ const (
 
 // Point is one date, or one end of an interval. Its fields hold only what
 // was written: an unspecified or unwritten month or day is 0, and the X
-// digits of a year are 0 (201X has year 2010).
+// digits of a year are 0 (201X has year 2010, -201X has year -2010).
 type Point struct {
 	year, month, day  int
+	neg               bool // the year was written with a minus sign
 	prec              Precision
 	x                 unspec
 	approx, uncertain bool
 	kind              endKind
 }
 
-// Year returns the year, with unspecified digits as 0 (201X gives 2010).
+// Year returns the year as written, in astronomical numbering (0 is
+// 1 BCE, -1985 is 1986 BCE), with unspecified digits as 0 (201X gives
+// 2010, -201X gives -2010).
 func (p Point) Year() int { return p.year }
 
 // Month returns the month 1–12, or 0 when it is not known.
@@ -69,8 +73,8 @@ func (p Point) IsUnknown() bool { return p.kind == unknown }
 func (p Point) isDate() bool { return p.prec != 0 }
 
 // Earliest returns the earliest day p may denote, at midnight UTC. For an
-// open or unknown end it returns 1 January -9999, before any date Parse
-// accepts; for the zero Point, the zero time.Time.
+// open or unknown end it returns 1 January of year -1,000,000,000, before
+// any date Parse accepts; for the zero Point, the zero time.Time.
 func (p Point) Earliest() time.Time {
 	if p.kind != known {
 		return farPast()
@@ -78,29 +82,44 @@ func (p Point) Earliest() time.Time {
 	if !p.isDate() {
 		return time.Time{}
 	}
-	return utcDate(p.year, max(p.month, 1), max(p.day, 1))
+	first, _ := p.years()
+	return utcDate(first, max(p.month, 1), max(p.day, 1))
 }
 
 // Latest returns the latest day p may denote, at midnight UTC. For an open
-// or unknown end it returns 31 December 99999, after any date Parse
-// accepts; for the zero Point, the zero time.Time.
+// or unknown end it returns 31 December of year 1,000,000,000, after any
+// date Parse accepts; for the zero Point, the zero time.Time.
 func (p Point) Latest() time.Time {
 	if p.kind != known {
 		return farFuture()
 	}
+	_, last := p.years()
 	switch {
 	case !p.isDate():
 		return time.Time{}
-	case p.x == yearX1:
-		return utcDate(p.year+9, 12, 31)
-	case p.x == yearX2:
-		return utcDate(p.year+99, 12, 31)
 	case p.month == 0:
-		return utcDate(p.year, 12, 31)
+		return utcDate(last, 12, 31)
 	case p.day == 0:
-		return utcDate(p.year, p.month+1, 0)
+		return utcDate(last, p.month+1, 0)
 	}
-	return utcDate(p.year, p.month, p.day)
+	return utcDate(last, p.month, p.day)
+}
+
+// years returns the first and the last year p may be: the year itself,
+// unless its last digits are X (201X is 2010–2019, -201X is -2019 to
+// -2010).
+func (p Point) years() (first, last int) {
+	span := 0
+	switch p.x {
+	case yearX1:
+		span = 9
+	case yearX2:
+		span = 99
+	}
+	if p.neg {
+		return p.year - span, p.year
+	}
+	return p.year, p.year + span
 }
 
 // String returns the canonical EDTF form of p: ".." for an open end and ""
@@ -112,15 +131,7 @@ func (p Point) String() string {
 	if !p.isDate() {
 		return ""
 	}
-	b := make([]byte, 0, 11)
-	year := []byte(fmt.Sprintf("%04d", p.year))
-	switch p.x {
-	case yearX1:
-		year[3] = 'X'
-	case yearX2:
-		year[2], year[3] = 'X', 'X'
-	}
-	b = append(b, year...)
+	b := p.appendYear(make([]byte, 0, 16))
 	if p.prec >= Month {
 		b = appendField(b, p.month)
 	}
@@ -136,6 +147,38 @@ func (p Point) String() string {
 		b = append(b, '?')
 	}
 	return string(b)
+}
+
+// appendYear appends the year as written: Y and the number for a year of
+// more than four digits (Y170000002, Y-170000002), otherwise an optional
+// minus sign and four digits of which the last one or two may be X.
+func (p Point) appendYear(b []byte) []byte {
+	if isLongYear(p.year) {
+		return strconv.AppendInt(append(b, 'Y'), int64(p.year), 10)
+	}
+	if p.neg {
+		b = append(b, '-')
+	}
+	n := len(b)
+	b = fmt.Appendf(b, "%04d", abs(p.year))
+	switch p.x {
+	case yearX1:
+		b[n+3] = 'X'
+	case yearX2:
+		b[n+2], b[n+3] = 'X', 'X'
+	}
+	return b
+}
+
+// isLongYear reports whether year y needs more than four digits, and so
+// is written with the letter prefix Y.
+func isLongYear(y int) bool { return y > 9999 || y < -9999 }
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // appendField appends "-MM", or "-XX" when v is 0.

@@ -1,0 +1,255 @@
+package edtf
+
+import (
+	"fmt"
+	"time"
+)
+
+// pointParser parses one point s found at offset off of input.
+type pointParser struct {
+	input string
+	off   int
+	s     string
+}
+
+func (p *pointParser) errorf(i int, format string, args ...any) error {
+	return &SyntaxError{Input: p.input, Offset: p.off + i, Msg: fmt.Sprintf(format, args...)}
+}
+
+// at returns the byte at i, or 0 past the end of s.
+func (p *pointParser) at(i int) byte {
+	if i < len(p.s) {
+		return p.s[i]
+	}
+	return 0
+}
+
+// parsePoint parses a point: a year, month or day with optional X digits
+// and an optional final qualifier, or a letter-prefixed year.
+func parsePoint(input string, off int, s string) (Point, error) {
+	p := &pointParser{input: input, off: off, s: s}
+	if p.at(0) == 'Y' {
+		return p.longYear()
+	}
+	pt, i, err := p.year()
+	if err != nil {
+		return Point{}, err
+	}
+	if p.at(i) == '-' {
+		if err := p.month(&pt, i+1); err != nil {
+			return Point{}, err
+		}
+		i += 3
+	}
+	if p.at(i) == '-' && pt.prec == Month {
+		if err := p.day(&pt, i+1); err != nil {
+			return Point{}, err
+		}
+		i += 3
+	}
+	i = p.qualifier(&pt, i)
+	if i < len(s) {
+		return Point{}, p.trailing(pt, i)
+	}
+	return pt, nil
+}
+
+// year parses an optional minus sign and the four characters of the year:
+// digits, of which the last one or two may be X. It returns the index
+// after the year.
+func (p *pointParser) year() (Point, int, error) {
+	pt := Point{prec: Year}
+	start := 0
+	if p.at(0) == '-' {
+		pt.neg, start = true, 1
+	}
+	firstX := -1
+	for i := start; i < start+4; i++ {
+		if i >= len(p.s) {
+			return Point{}, 0, p.errorf(start, "the year must have four digits")
+		}
+		switch c := p.s[i]; {
+		case c == 'X':
+			if firstX < 0 {
+				firstX = i - start
+			}
+			pt.year *= 10
+		case isDigit(c) && firstX < 0:
+			pt.year = pt.year*10 + int(c-'0')
+		case isDigit(c):
+			return Point{}, 0, p.errorf(i, "a digit cannot follow X in the year")
+		default:
+			return Point{}, 0, p.errorf(i, "unexpected %s in the year", quote(c))
+		}
+	}
+	switch firstX {
+	case 3:
+		pt.x = yearX1
+	case 2:
+		pt.x = yearX2
+	case 0, 1:
+		return Point{}, 0, p.errorf(start+firstX, "only the last two digits of the year may be X")
+	}
+	end := start + 4
+	switch {
+	case pt.neg && pt.year == 0 && pt.x == specified:
+		return Point{}, 0, p.errorf(0, "year zero has no sign: write 0000 (it is 1 BCE)")
+	case pt.x != specified && p.at(end) == '-':
+		return Point{}, 0, p.errorf(end, "a year with X digits cannot have a month")
+	}
+	if pt.neg {
+		pt.year = -pt.year
+	}
+	return pt, end, nil
+}
+
+// longYear parses a letter-prefixed year: Y, an optional minus sign and
+// five to nine digits, the first of them not 0. Such a year stands alone.
+func (p *pointParser) longYear() (Point, error) {
+	i := 1
+	neg := p.at(i) == '-'
+	if neg {
+		i++
+	}
+	start, v := i, 0
+	for ; isDigit(p.at(i)); i++ {
+		if i-start < 9 {
+			v = v*10 + int(p.s[i]-'0')
+		}
+	}
+	n := i - start
+	switch {
+	case n == 0:
+		return Point{}, p.errorf(start, "Y must be followed by the digits of the year")
+	case n < 5:
+		return Point{}, p.errorf(0, "Y marks a year of more than four digits: write %s", shortYear(neg, v))
+	case p.s[start] == '0':
+		return Point{}, p.errorf(start, "a year after Y has no leading zero")
+	case n > 9:
+		return Point{}, p.errorf(start+9, "years of more than nine digits are not supported")
+	case i < len(p.s):
+		return Point{}, p.longYearTrailing(i)
+	}
+	if neg {
+		v = -v
+	}
+	return Point{year: v, neg: neg, prec: Year}, nil
+}
+
+// shortYear writes a year of at most four digits as EDTF does.
+func shortYear(neg bool, v int) string {
+	if neg && v != 0 {
+		return fmt.Sprintf("-%04d", v)
+	}
+	return fmt.Sprintf("%04d", v)
+}
+
+// longYearTrailing explains the unexpected byte at i after the digits of
+// a letter-prefixed year.
+func (p *pointParser) longYearTrailing(i int) error {
+	switch c := p.s[i]; c {
+	case '-':
+		return p.errorf(i, "a Y year stands alone: it has no month, day or season")
+	case '~', '?', '%':
+		return p.errorf(i, "a Y year stands alone: EDTF level 1 gives it no qualifier")
+	case 'X':
+		return p.errorf(i, "a Y year has no X digits")
+	}
+	return p.errorf(i, "unexpected %s after the year", quote(p.s[i]))
+}
+
+// month parses the two-character month at i into pt.
+func (p *pointParser) month(pt *Point, i int) error {
+	v, isX, err := p.field(i, "month")
+	switch {
+	case err != nil:
+		return err
+	case isX:
+		pt.x = monthX
+	case v < 1 || v > 12:
+		return p.errorf(i, "month %02d is out of range 01–12", v)
+	}
+	pt.month, pt.prec = v, Month
+	return nil
+}
+
+// day parses the two-character day at i into pt, whose month is parsed.
+func (p *pointParser) day(pt *Point, i int) error {
+	v, isX, err := p.field(i, "day")
+	if err != nil {
+		return err
+	}
+	switch {
+	case pt.x == monthX && !isX:
+		return p.errorf(i, "a day after an unspecified month must be XX")
+	case isX && pt.x != monthX:
+		pt.x = dayX
+	case !isX:
+		n := daysIn(pt.year, pt.month)
+		if v < 1 || v > n {
+			return p.errorf(i, "day %02d is out of range for %s %s (%d days)",
+				v, time.Month(pt.month), YearName(pt.year), n)
+		}
+	}
+	pt.day, pt.prec = v, Day
+	return nil
+}
+
+// field parses the two characters at i: two digits, or XX (isX, v == 0).
+func (p *pointParser) field(i int, name string) (v int, isX bool, err error) {
+	xs := 0
+	for j := i; j < i+2; j++ {
+		if j >= len(p.s) {
+			return 0, false, p.errorf(i, "the %s must have two digits", name)
+		}
+		switch c := p.s[j]; {
+		case c == 'X':
+			xs++
+		case isDigit(c):
+			v = v*10 + int(c-'0')
+		default:
+			return 0, false, p.errorf(j, "unexpected %s in the %s", quote(c), name)
+		}
+	}
+	switch xs {
+	case 0:
+		return v, false, nil
+	case 2:
+		return 0, true, nil
+	}
+	return 0, false, p.errorf(i, "the %s must be two digits or XX", name)
+}
+
+// qualifier parses an optional qualifier at i into pt and returns the
+// index after it.
+func (p *pointParser) qualifier(pt *Point, i int) int {
+	switch p.at(i) {
+	case '~':
+		pt.approx = true
+	case '?':
+		pt.uncertain = true
+	case '%':
+		pt.approx, pt.uncertain = true, true
+	default:
+		return i
+	}
+	return i + 1
+}
+
+// trailing explains the unexpected byte at i after a complete point pt.
+func (p *pointParser) trailing(pt Point, i int) error {
+	c := p.s[i]
+	switch {
+	case c == 'T' && pt.prec == Day:
+		return p.errorf(i, "times of day are not supported")
+	case c == '~' || c == '?' || c == '%':
+		return p.errorf(i, "only one qualifier is allowed (%% means approximate and uncertain)")
+	case c == 'x' || c == 'u':
+		return p.errorf(i, "unexpected %s (unspecified digits are written X)", quote(c))
+	case c == '-' && pt.prec == Day:
+		return p.errorf(i, "unexpected - after the day")
+	case isDigit(c) && isDigit(p.s[i-1]):
+		return p.errorf(i, "unexpected digit %s (the %s has too many digits)", quote(c), pt.prec)
+	}
+	return p.errorf(i, "unexpected %s", quote(c))
+}
