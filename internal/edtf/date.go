@@ -5,23 +5,26 @@ import (
 	"time"
 )
 
-// Precision is how much of a point was written: a year, a month or a day.
-// The zero Precision belongs to open or unknown interval ends and the zero
-// Date.
+// Precision is how much of a point was written: a year, a season, a month
+// or a day. The zero Precision belongs to open or unknown interval ends and
+// the zero Date.
 type Precision int
 
 // The precisions, coarsest first.
 const (
-	Year Precision = iota + 1
+	Year   Precision = iota + 1
+	Season           // 2001-21: a year and a season (spring)
 	Month
 	Day
 )
 
-// String returns "year", "month" or "day".
+// String returns "year", "season", "month" or "day".
 func (p Precision) String() string {
 	switch p {
 	case Year:
 		return "year"
+	case Season:
+		return "season"
 	case Month:
 		return "month"
 	case Day:
@@ -30,6 +33,7 @@ func (p Precision) String() string {
 	return "Precision(" + strconv.Itoa(int(p)) + ")"
 }
 
+// Date is a point in time with its precision, or an interval between two
 // points. The zero Date means "no date". Dates are comparable with ==.
 type Date struct {
 	start, end Point // end is the zero Point unless the Date is an interval

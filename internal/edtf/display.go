@@ -95,6 +95,8 @@ func (p Point) plain(ce bool) string {
 	switch p.prec {
 	case Year:
 		return yearWords(p.year, ce)
+	case Season:
+		return seasonName(p.season) + " " + yearWords(p.year, ce)
 	case Month:
 		return monthYear(p.year, p.month, ce)
 	}

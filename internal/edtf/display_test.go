@@ -22,6 +22,12 @@ func TestDisplay(t *testing.T) {
 		{"20XX", "2000–2099"},
 		{"19XX?", "1900–1999 (uncertain)"},
 
+		{"2001-21", "spring 2001"},
+		{"2001-22", "summer 2001"},
+		{"2001-23", "autumn 2001"},
+		{"2001-24", "winter 2001"},
+		{"-0044-21", "spring 45 BCE"},
+
 		// Years are astronomical: 0 is 1 BCE, -1985 is 1986 BCE.
 		{"0000", "1 BCE"},
 		{"0001", "1"},

@@ -20,12 +20,16 @@
 //	/2025-10, 2025-10/    an interval with an unknown start or end
 //	-1985, -0044-03-15    a negative year (astronomical: -1985 is 1986 BCE)
 //	Y170000002, Y-170000002  a year of five to nine digits, alone
+//	2001-21 … 2001-24     a season: spring, summer, autumn, winter (precision Season)
 //
 // Years have four digits (0000–9999), with an optional minus sign; months
 // and days exactly two. Year zero has no sign (-0000 is rejected). A year
 // of more than four digits is written with the letter Y and no leading
 // zero, stands alone (no month, day, X digit or qualifier) and has at most
-// nine digits.
+// nine digits. A season (21–24 in place of the month, independent of
+// location) has no day and no qualifier, and is not an interval end: EDTF
+// level 1 defines none of these; the level 2 sub-year groupings 25–41 are
+// rejected.
 // X may replace only the last one or two digits of a year that has no
 // month, the whole month (then the day, if written, is XX too), or the whole
 // day. At most one qualifier ends each point. Months and days must exist:
@@ -45,7 +49,8 @@
 // astronomical, as in ISO 8601: year 0 is "1 BCE", -1985 is "1986 BCE",
 // Y170000002 is "170,000,002" (numbers of five digits or more are grouped
 // by commas); an interval from BCE into the common era marks its end
-// "CE": "2 BCE – 1 CE". An approximate
+// "CE": "2 BCE – 1 CE". Seasons read "spring 2001", "winter 45 BCE". An
+// approximate
 // date is prefixed "c. ", an uncertain one is suffixed "(uncertain)", and
 // unspecified digits are named: "October 2025 (day unknown)",
 // "2025 (month unknown)", "2010s" (201X), "2000–2099" (20XX),
@@ -69,7 +74,13 @@
 // total order consistent with ==. A list sorted by Compare keeps the dates
 // of each YearMonth together, with year-only dates at the head of their
 // year and month-only dates at the head of their month. Qualifiers do not
-// affect the earliest and latest possible days.
+// affect the earliest and latest possible days. A season is not tied to
+// any month, because EDTF level 1 seasons are independent of location
+// (spring is March to May in the north, September to November in the
+// south): its earliest and latest days are those of its year, and the
+// seasons of a year sort after the year's other whole-year dates (2025,
+// 2025-XX, 2025?), in the order spring, summer, autumn, winter, before
+// its months. YearMonth files a season under its year, with month 0.
 //
 // All types are small comparable values, safe for concurrent use; the zero
 // Date means "no date".

@@ -1,12 +1,17 @@
 package edtf
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+)
 
 // Compare returns -1, 0 or +1 as a sorts before, with or after b in a
 // chronology: by the earliest day of the point each is filed under (the
 // start, or the end when the start is open or unknown), then the less
 // precise first (the filed point spanning more days), then the later latest
-// possible day first, then by canonical string. Compare(a, b) == 0 only
+// possible day first, then seasons after the other dates of their span in
+// the order spring, summer, autumn, winter, then by canonical string.
+// Compare(a, b) == 0 only
 // when a == b, so callers that sort by title on ties are sorting equal
 // dates. Zero Dates sort after all others. Compare suits slices.SortFunc.
 func Compare(a, b Date) int {
@@ -26,6 +31,9 @@ func Compare(a, b Date) int {
 		return c
 	}
 	if c := b.Latest().Compare(a.Latest()); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(pa.season, pb.season); c != 0 {
 		return c
 	}
 	return strings.Compare(a.String(), b.String())

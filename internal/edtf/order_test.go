@@ -18,6 +18,11 @@ func TestCompareSort(t *testing.T) {
 		"2025",
 		"2025-XX",
 		"2025-XX-XX",
+		"2025?",
+		"2025-21",
+		"2025-22",
+		"2025-23",
+		"2025-24",
 		"2025-01",
 		"2025-01-01",
 		"2025-09",
@@ -85,7 +90,7 @@ func checkSorted(t *testing.T, want []string) {
 
 // TestSortedGroups checks that sorting keeps each YearMonth together.
 func TestSortedGroups(t *testing.T) {
-	in := []string{"2025-10-31", "../2025-10", "2025-09-30/2025-10-02", "2025",
+	in := []string{"2025-10-31", "../2025-10", "2025-09-30/2025-10-02", "2025", "2025-24", "2025-21",
 		"2025-10", "2025-09", "2025-XX", "/2025-09-15", "2025-10-XX", "2025-09-30/..", "2025-01"}
 	var dates []Date
 	for _, s := range in {
@@ -155,6 +160,8 @@ func TestYearMonth(t *testing.T) {
 		{"-0044-03-15", -44, 3, true},
 		{"Y-170000002", -170000002, 0, true},
 		{"-201X", 0, 0, false},
+		{"2001-21", 2001, 0, true},
+		{"-0044-24", -44, 0, true},
 	}
 	for _, tt := range tests {
 		y, m, ok := mustParse(t, tt.in).YearMonth()
@@ -181,6 +188,7 @@ func TestTimeline(t *testing.T) {
 		{"2025-XX-XX", [3]int{2025, 0, 0}, [3]int{}, false},
 		{"201X", [3]int{2010, 0, 0}, [3]int{}, false},
 		{"-201X", [3]int{-2019, 0, 0}, [3]int{}, false},
+		{"2001-22", [3]int{2001, 0, 0}, [3]int{}, false},
 		{"-0044-03-15", [3]int{-44, 3, 15}, [3]int{}, false},
 		{"Y170000002", [3]int{170000002, 0, 0}, [3]int{}, false},
 		{"-0100/-0050", [3]int{-100, 0, 0}, [3]int{-50, 0, 0}, true},

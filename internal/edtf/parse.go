@@ -59,7 +59,15 @@ func parseEnd(input string, off int, s string) (Point, error) {
 	case "..":
 		return Point{kind: open}, nil
 	}
-	return parsePoint(input, off, s)
+	pt, err := parsePoint(input, off, s)
+	if err != nil {
+		return Point{}, err
+	}
+	if pt.prec == Season {
+		return Point{}, &SyntaxError{Input: input, Offset: off + len(s) - 2,
+			Msg: "EDTF level 1 has no seasons in intervals"}
+	}
+	return pt, nil
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

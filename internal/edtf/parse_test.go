@@ -56,6 +56,9 @@ func TestParseValid(t *testing.T) {
 			end:   Point{year: 2025, month: 11, prec: Month, uncertain: true}}},
 		{"201X/2025", Date{start: Point{year: 2010, prec: Year, x: yearX1}, end: pt(2025, 0, 0, Year)}},
 		{"-1985", Date{start: Point{year: -1985, neg: true, prec: Year}}},
+		{"2001-21", Date{start: Point{year: 2001, season: Spring, prec: Season}}},
+		{"2001-24", Date{start: Point{year: 2001, season: Winter, prec: Season}}},
+		{"-0044-22", Date{start: Point{year: -44, season: Summer, neg: true, prec: Season}}},
 		{"-0004-02-29", Date{start: Point{year: -4, month: 2, day: 29, neg: true, prec: Day}}},
 		{"0000-02-29", Date{start: pt(0, 2, 29, Day)}},
 		{"-0044-03-15~", Date{start: Point{year: -44, month: 3, day: 15, neg: true, prec: Day, approx: true}}},
@@ -135,7 +138,22 @@ func TestParseInvalid(t *testing.T) {
 		{"2025-13/2026", 5, "month 13"},
 		{"..2025", 0, `unexpected '.'`},
 		{"2025/...", 5, `unexpected '.'`},
-		{"2021-21", 5, "month 21"}, // EDTF seasons are not supported
+		{"2021-20", 5, "month 20 is out of range 01–12"},
+		{"2021-42", 5, "month 42 is out of range 01–12"},
+		{"2021-25", 5, "25 (spring, northern hemisphere) is an EDTF level 2 sub-year grouping"},
+		{"2021-32", 5, "32 (winter, southern hemisphere) is an EDTF level 2"},
+		{"2021-33", 5, "(quarter 1)"},
+		{"2021-39", 5, "(quadrimester 3)"},
+		{"2021-41", 5, "(semester 2)"},
+		{"2021-21-05", 7, "a season has no day"},
+		{"2021-21~", 7, "does not qualify a season"},
+		{"2021-24%", 7, "does not qualify a season"},
+		{"2021-2X", 5, "two digits or XX"},
+		{"202X-21", 4, "cannot have a month"},
+		{"2021-21/2021-22", 5, "no seasons in intervals"},
+		{"2021/2021-22", 10, "no seasons in intervals"},
+		{"../2021-22", 8, "no seasons in intervals"},
+		{"2021-21/", 5, "no seasons in intervals"},
 		{"-0000", 0, "year zero has no sign"},
 		{"-0000-05", 0, "write 0000"},
 		{"-202", 1, "four digits"},
@@ -207,6 +225,8 @@ func TestEarliestLatest(t *testing.T) {
 		{"../Y-999999999", "-1000000000-01-01", "-999999999-12-31"},
 		{"Y999999999/..", "999999999-01-01", "1000000000-12-31"},
 		{"-1985", "-1985-01-01", "-1985-12-31"},
+		{"2001-21", "2001-01-01", "2001-12-31"},
+		{"2001-24", "2001-01-01", "2001-12-31"},
 		{"-0001-02", "-0001-02-01", "-0001-02-28"},
 		{"-0004-02", "-0004-02-01", "-0004-02-29"},
 		{"-201X", "-2019-01-01", "-2010-12-31"},
@@ -254,7 +274,14 @@ func TestAccessors(t *testing.T) {
 	if (Date{}).IsZero() != true || p.IsZero() {
 		t.Errorf("IsZero wrong")
 	}
-	for p, want := range map[Precision]string{Year: "year", Month: "month", Day: "day", 0: "Precision(0)"} {
+	sp := mustParse(t, "2001-23").Start()
+	if sp.Season() != Autumn || sp.Month() != 0 || sp.Precision() != Season || sp.Year() != 2001 {
+		t.Errorf("2001-23: season %d, month %d, precision %v", sp.Season(), sp.Month(), sp.Precision())
+	}
+	if s := p.Start().Season(); s != 0 {
+		t.Errorf("%v: Season = %d", p, s)
+	}
+	for p, want := range map[Precision]string{Year: "year", Season: "season", Month: "month", Day: "day", 0: "Precision(0)"} {
 		if p.String() != want {
 			t.Errorf("Precision(%d).String() = %q, want %q", int(p), p.String(), want)
 		}

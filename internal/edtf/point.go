@@ -31,6 +31,7 @@ const (
 // digits of a year are 0 (201X has year 2010, -201X has year -2010).
 type Point struct {
 	year, month, day  int
+	season            int  // 21–24 when prec is Season, else 0
 	neg               bool // the year was written with a minus sign
 	prec              Precision
 	x                 unspec
@@ -43,8 +44,22 @@ type Point struct {
 // 2010, -201X gives -2010).
 func (p Point) Year() int { return p.year }
 
-// Month returns the month 1–12, or 0 when it is not known.
+// Month returns the month 1–12, or 0 when it is not known (and for a
+// season).
 func (p Point) Month() int { return p.month }
+
+// The seasons of EDTF level 1, written in place of a month. They are
+// independent of location: 21 is spring in either hemisphere.
+const (
+	Spring = 21
+	Summer = 22
+	Autumn = 23
+	Winter = 24
+)
+
+// Season returns the season of a point of precision Season: Spring,
+// Summer, Autumn or Winter (21–24). It returns 0 for other points.
+func (p Point) Season() int { return p.season }
 
 // Day returns the day of the month, or 0 when it is not known.
 func (p Point) Day() int { return p.day }
@@ -132,6 +147,9 @@ func (p Point) String() string {
 		return ""
 	}
 	b := p.appendYear(make([]byte, 0, 16))
+	if p.prec == Season {
+		b = appendField(b, p.season)
+	}
 	if p.prec >= Month {
 		b = appendField(b, p.month)
 	}
@@ -188,5 +206,3 @@ func appendField(b []byte, v int) []byte {
 	}
 	return append(b, '-', byte('0'+v/10), byte('0'+v%10))
 }
-
-// Date is a point in time with its precision, or an interval between two

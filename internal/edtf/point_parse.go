@@ -47,8 +47,11 @@ func parsePoint(input string, off int, s string) (Point, error) {
 		}
 		i += 3
 	}
-	i = p.qualifier(&pt, i)
-	if i < len(s) {
+	q := p.qualifier(&pt, i)
+	if q > i && pt.prec == Season {
+		return Point{}, p.errorf(i, "EDTF level 1 does not qualify a season")
+	}
+	if i = q; i < len(s) {
 		return Point{}, p.trailing(pt, i)
 	}
 	return pt, nil
@@ -158,7 +161,7 @@ func (p *pointParser) longYearTrailing(i int) error {
 	return p.errorf(i, "unexpected %s after the year", quote(p.s[i]))
 }
 
-// month parses the two-character month at i into pt.
+// month parses the two-character month, or season, at i into pt.
 func (p *pointParser) month(pt *Point, i int) error {
 	v, isX, err := p.field(i, "month")
 	switch {
@@ -166,11 +169,32 @@ func (p *pointParser) month(pt *Point, i int) error {
 		return err
 	case isX:
 		pt.x = monthX
+	case v >= Spring && v <= Winter:
+		pt.season, pt.prec = v, Season
+		return nil
+	case v > Winter && v <= 41:
+		return p.errorf(i, "%d (%s) is an EDTF level 2 sub-year grouping; level 1 has only the seasons 21–24 (spring, summer, autumn, winter)",
+			v, groupingName(v))
 	case v < 1 || v > 12:
 		return p.errorf(i, "month %02d is out of range 01–12", v)
 	}
 	pt.month, pt.prec = v, Month
 	return nil
+}
+
+// groupingName names the EDTF level 2 sub-year grouping v, 25–41.
+func groupingName(v int) string {
+	switch {
+	case v <= 28:
+		return seasonName(v-4) + ", northern hemisphere"
+	case v <= 32:
+		return seasonName(v-8) + ", southern hemisphere"
+	case v <= 36:
+		return fmt.Sprintf("quarter %d", v-32)
+	case v <= 39:
+		return fmt.Sprintf("quadrimester %d", v-36)
+	}
+	return fmt.Sprintf("semester %d", v-39)
 }
 
 // day parses the two-character day at i into pt, whose month is parsed.
@@ -248,6 +272,8 @@ func (p *pointParser) trailing(pt Point, i int) error {
 		return p.errorf(i, "unexpected %s (unspecified digits are written X)", quote(c))
 	case c == '-' && pt.prec == Day:
 		return p.errorf(i, "unexpected - after the day")
+	case c == '-' && pt.prec == Season:
+		return p.errorf(i, "a season has no day")
 	case isDigit(c) && isDigit(p.s[i-1]):
 		return p.errorf(i, "unexpected digit %s (the %s has too many digits)", quote(c), pt.prec)
 	}

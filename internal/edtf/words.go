@@ -59,3 +59,19 @@ func number(n int) string {
 func monthYear(y, m int, ce bool) string {
 	return fmt.Sprintf("%s %s", time.Month(m), yearWords(y, ce))
 }
+
+// seasonName names season v, 21–24: "spring", "summer", "autumn",
+// "winter".
+func seasonName(v int) string {
+	switch v {
+	case Spring:
+		return "spring"
+	case Summer:
+		return "summer"
+	case Autumn:
+		return "autumn"
+	case Winter:
+		return "winter"
+	}
+	return "season " + strconv.Itoa(v)
+}
