@@ -25,8 +25,8 @@
 // Years have four digits (0000–9999), with an optional minus sign; months
 // and days exactly two. Year zero has no sign (-0000 is rejected). A year
 // of more than four digits is written with the letter Y and no leading
-// zero, stands alone (no month, day, X digit or qualifier) and has at most
-// nine digits. A season (21–24 in place of the month, independent of
+// zero, stands alone (no month, day, X digit or qualifier, and not as an
+// interval end) and has at most nine digits. A season (21–24 in place of the month, independent of
 // location) has no day and no qualifier, and is not an interval end: EDTF
 // level 1 defines none of these; the level 2 sub-year groupings 25–41 are
 // rejected.

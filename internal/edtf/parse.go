@@ -63,9 +63,13 @@ func parseEnd(input string, off int, s string) (Point, error) {
 	if err != nil {
 		return Point{}, err
 	}
-	if pt.prec == Season {
+	switch {
+	case pt.prec == Season:
 		return Point{}, &SyntaxError{Input: input, Offset: off + len(s) - 2,
 			Msg: "EDTF level 1 has no seasons in intervals"}
+	case isLongYear(pt.year):
+		return Point{}, &SyntaxError{Input: input, Offset: off,
+			Msg: "a Y year stands alone: it is not an interval end"}
 	}
 	return pt, nil
 }
