@@ -5,8 +5,8 @@ import (
 	"time"
 )
 
-// Precision is how much of a point was written: a year, a season, a month
-// or a day. The zero Precision belongs to open or unknown interval ends and
+// Precision is how much of a point was written: a year, a season, a month,
+// a day, or a day and a time of day to the second. The zero Precision belongs to open or unknown interval ends and
 // the zero Date.
 type Precision int
 
@@ -16,9 +16,10 @@ const (
 	Season           // 2001-21: a year and a season (spring)
 	Month
 	Day
+	Second // 1985-04-12T23:20:30: a day and a time of day
 )
 
-// String returns "year", "season", "month" or "day".
+// String returns "year", "season", "month", "day" or "second".
 func (p Precision) String() string {
 	switch p {
 	case Year:
@@ -29,6 +30,8 @@ func (p Precision) String() string {
 		return "month"
 	case Day:
 		return "day"
+	case Second:
+		return "second"
 	}
 	return "Precision(" + strconv.Itoa(int(p)) + ")"
 }

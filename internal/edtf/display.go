@@ -82,6 +82,9 @@ func (p Point) phrase(ce bool, extra ...string) phrase {
 		ph.notes = append(ph.notes, "day unknown")
 	default:
 		ph.body = p.plain(ce)
+		if p.prec == Second && p.zone == localTime {
+			ph.notes = append(ph.notes, "local time")
+		}
 	}
 	if p.uncertain {
 		ph.notes = append(ph.notes, "uncertain")
@@ -100,7 +103,11 @@ func (p Point) plain(ce bool) string {
 	case Month:
 		return monthYear(p.year, p.month, ce)
 	}
-	return fmt.Sprintf("%d %s", p.day, monthYear(p.year, p.month, ce))
+	day := fmt.Sprintf("%d %s", p.day, monthYear(p.year, p.month, ce))
+	if p.prec == Second {
+		return day + ", " + p.clockWords()
+	}
+	return day
 }
 
 // shortRange writes an interval between two plain points of the same

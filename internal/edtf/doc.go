@@ -21,6 +21,8 @@
 //	-1985, -0044-03-15    a negative year (astronomical: -1985 is 1986 BCE)
 //	Y170000002, Y-170000002  a year of five to nine digits, alone
 //	2001-21 … 2001-24     a season: spring, summer, autumn, winter (precision Season)
+//	1985-04-12T23:20:30   a day and a local time of day (precision Second)
+//	1985-04-12T23:20:30Z, …-04, …+04:30  a time in UTC, or with a time shift
 //
 // Years have four digits (0000–9999), with an optional minus sign; months
 // and days exactly two. Year zero has no sign (-0000 is rejected). A year
@@ -29,7 +31,13 @@
 // interval end) and has at most nine digits. A season (21–24 in place of the month, independent of
 // location) has no day and no qualifier, and is not an interval end: EDTF
 // level 1 defines none of these; the level 2 sub-year groupings 25–41 are
-// rejected.
+// rejected. A time of day follows a complete date without X or qualifier:
+// T, then hh:mm:ss with all three fields (00–23, 00–59, 00–59; no leap
+// second, no fraction), then nothing (local time), Z, or a shift of hours
+// (+04, -05) or hours and minutes (+04:30) written with a colon, between
+// −12:00 and +14:00; a zero shift has a plus sign. A time cannot be
+// qualified and is not an interval end (EDTF excludes times from
+// intervals).
 // X may replace only the last one or two digits of a year that has no
 // month, the whole month (then the day, if written, is XX too), or the whole
 // day. At most one qualifier ends each point. Months and days must exist:

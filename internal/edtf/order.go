@@ -10,7 +10,9 @@ import (
 // start, or the end when the start is open or unknown), then the less
 // precise first (the filed point spanning more days), then the later latest
 // possible day first, then seasons after the other dates of their span in
-// the order spring, summer, autumn, winter, then by canonical string.
+// the order spring, summer, autumn, winter, then times of day after the
+// other dates of their day, by instant (a local time counting as UTC),
+// then by canonical string.
 // Compare(a, b) == 0 only
 // when a == b, so callers that sort by title on ties are sorting equal
 // dates. Zero Dates sort after all others. Compare suits slices.SortFunc.
@@ -35,6 +37,9 @@ func Compare(a, b Date) int {
 	}
 	if c := cmp.Compare(pa.season, pb.season); c != 0 {
 		return c
+	}
+	if c := compareClocks(pa, pb); c != 0 {
+		return cmp.Compare(c, 0)
 	}
 	return strings.Compare(a.String(), b.String())
 }

@@ -137,6 +137,27 @@ func TestCompareYears(t *testing.T) {
 	checkSorted(t, want)
 }
 
+func TestCompareTimes(t *testing.T) {
+	want := []string{
+		"1985-04-11T23:59:59",
+		"1985-04-12/1985-04-13",
+		"1985-04-12",
+		"1985-04-12%",
+		"1985-04-12~",
+		"1985-04-12T00:00:00+14:00", // 11 April, 10:00 UTC
+		"1985-04-12T00:00:00",       // local time, as if UTC
+		"1985-04-12T00:00:00+00",
+		"1985-04-12T00:00:00+00:00",
+		"1985-04-12T00:00:00Z",
+		"1985-04-12T02:00:00+01:00", // 01:00 UTC
+		"1985-04-12T02:00:00",
+		"1985-04-12T23:20:30-04", // 13 April, 03:20:30 UTC, but written on the 12th
+		"1985-04-13",
+		"1985-04-13T00:00:00-12:00",
+	}
+	checkSorted(t, want)
+}
+
 func TestYearMonth(t *testing.T) {
 	tests := []struct {
 		in          string
@@ -159,6 +180,7 @@ func TestYearMonth(t *testing.T) {
 		{"Y-170000002", -170000002, 0, true},
 		{"-201X", 0, 0, false},
 		{"2001-21", 2001, 0, true},
+		{"1985-04-12T23:20:30-04", 1985, 4, true},
 		{"-0044-24", -44, 0, true},
 	}
 	for _, tt := range tests {
@@ -187,6 +209,7 @@ func TestTimeline(t *testing.T) {
 		{"201X", [3]int{2010, 0, 0}, [3]int{}, false},
 		{"-201X", [3]int{-2019, 0, 0}, [3]int{}, false},
 		{"2001-22", [3]int{2001, 0, 0}, [3]int{}, false},
+		{"1985-04-12T23:20:30-04", [3]int{1985, 4, 12}, [3]int{}, false},
 		{"-0044-03-15", [3]int{-44, 3, 15}, [3]int{}, false},
 		{"Y170000002", [3]int{170000002, 0, 0}, [3]int{}, false},
 		{"-0100/-0050", [3]int{-100, 0, 0}, [3]int{-50, 0, 0}, true},

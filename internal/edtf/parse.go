@@ -64,6 +64,9 @@ func parseEnd(input string, off int, s string) (Point, error) {
 		return Point{}, err
 	}
 	switch {
+	case pt.prec == Second:
+		return Point{}, &SyntaxError{Input: input, Offset: off + strings.IndexByte(s, 'T'),
+			Msg: "EDTF excludes times of day from intervals: an interval's ends are dates"}
 	case pt.prec == Season:
 		return Point{}, &SyntaxError{Input: input, Offset: off + len(s) - 2,
 			Msg: "EDTF level 1 has no seasons in intervals"}

@@ -57,6 +57,15 @@ func TestParseValid(t *testing.T) {
 		{"201X/2025", Date{start: Point{year: 2010, prec: Year, x: yearX1}, end: pt(2025, 0, 0, Year)}},
 		{"-1985", Date{start: Point{year: -1985, neg: true, prec: Year}}},
 		{"2001-21", Date{start: Point{year: 2001, season: Spring, prec: Season}}},
+		{"1985-04-12T23:20:30", Date{start: Point{year: 1985, month: 4, day: 12, hour: 23, min: 20, sec: 30, prec: Second}}},
+		{"1985-04-12T00:00:00Z", Date{start: Point{year: 1985, month: 4, day: 12, zone: utcZ, prec: Second}}},
+		{"1985-04-12T23:20:30+00", Date{start: Point{year: 1985, month: 4, day: 12, hour: 23, min: 20, sec: 30, zone: shiftH, prec: Second}}},
+		{"1985-04-12T23:20:30+00:00", Date{start: Point{year: 1985, month: 4, day: 12, hour: 23, min: 20, sec: 30, zone: shiftHM, prec: Second}}},
+		{"1985-04-12T23:20:30-04", Date{start: Point{year: 1985, month: 4, day: 12, hour: 23, min: 20, sec: 30, zone: shiftH, offset: -240, prec: Second}}},
+		{"1985-04-12T23:20:30-00:30", Date{start: Point{year: 1985, month: 4, day: 12, hour: 23, min: 20, sec: 30, zone: shiftHM, offset: -30, prec: Second}}},
+		{"1985-04-12T23:59:59+14:00", Date{start: Point{year: 1985, month: 4, day: 12, hour: 23, min: 59, sec: 59, zone: shiftHM, offset: 840, prec: Second}}},
+		{"1985-04-12T23:59:59-12:00", Date{start: Point{year: 1985, month: 4, day: 12, hour: 23, min: 59, sec: 59, zone: shiftHM, offset: -720, prec: Second}}},
+		{"-0044-03-15T11:00:00", Date{start: Point{year: -44, month: 3, day: 15, neg: true, hour: 11, prec: Second}}},
 		{"2001-24", Date{start: Point{year: 2001, season: Winter, prec: Season}}},
 		{"-0044-22", Date{start: Point{year: -44, season: Summer, neg: true, prec: Season}}},
 		{"-0004-02-29", Date{start: Point{year: -4, month: 2, day: 29, neg: true, prec: Day}}},
@@ -112,7 +121,46 @@ func TestParseInvalid(t *testing.T) {
 		{"2025-10-9", 8, "day must have two digits"},
 		{"2025-10-09-", 10, "after the day"},
 		{"2025-10-09x", 10, "written X"},
-		{"2025-10-09T10:00", 10, "times of day"},
+		{"2025-10-09T10:00", 16, "needs hours, minutes and seconds"},
+		{"2025-10-09T10", 13, "needs hours, minutes and seconds"},
+		{"2025-10-09T", 11, "hour must have two digits"},
+		{"2025-10-09T1:00:00", 11, "hour must have two digits"},
+		{"2025-10-09T24:00:00", 11, "hour 24 is out of range 00–23"},
+		{"2025-10-09T23:60:00", 14, "minute 60 is out of range 00–59"},
+		{"2025-10-09T23:59:60", 17, "leap second"},
+		{"2025-10-09T23:59:61", 17, "second 61 is out of range 00–59"},
+		{"2025-10-09T235959", 13, "colon must come before the minutes"},
+		{"2025-10-09T23:5959", 16, "colon must come before the seconds"},
+		{"2025-10-09T23-59-59", 13, `unexpected '-' before the minutes`},
+		{"2025-10-09T23:59:59.5", 19, "fractions of a second"},
+		{"2025-10-09T23:59:59,5", 19, "fractions of a second"},
+		{"2025-10-09T23:59:59:00", 19, "ends with the seconds"},
+		{"2025-10-09T23:59:59z", 19, "capital Z"},
+		{"2025-10-09t23:59:59", 10, "capital T"},
+		{"2025-10-09T23:59:59ZZ", 20, `unexpected 'Z'`},
+		{"2025-10-09T23:59:591", 19, "the second has too many digits"},
+		{"2025-10-09T23:59:59+05:301", 25, "the time shift has too many digits"},
+		{"2025-10-09T23:59:59+051", 22, "colon must separate"},
+		{"2025-10-09T23:59:59+0530", 22, "colon must separate the time shift's hours and minutes: +05:30"},
+		{"2025-10-09T23:59:59+5", 20, "time shift must have two digits"},
+		{"2025-10-09T23:59:59+05:3", 23, "time shift's minutes must have two digits"},
+		{"2025-10-09T23:59:59+05:60", 23, "minute 60 of the time shift"},
+		{"2025-10-09T23:59:59-00", 19, "zero is written Z or with a plus sign"},
+		{"2025-10-09T23:59:59-00:00", 19, "zero is written Z"},
+		{"2025-10-09T23:59:59+15", 19, "time shift +15 is out of range −12:00 to +14:00"},
+		{"2025-10-09T23:59:59+14:30", 19, "out of range"},
+		{"2025-10-09T23:59:59-12:30", 19, "out of range"},
+		{"2025-10-09T23:59:59~", 19, "not times of day"},
+		{"2025-10-09T23:59:59Z?", 20, "not times of day"},
+		{"2025-10-09~T23:59:59", 11, "a qualified date cannot have a time"},
+		{"2025-10T10:00:00", 7, "needs a complete date"},
+		{"2025T10:00:00", 4, "needs a complete date"},
+		{"2025-21T10:00:00", 7, "needs a complete date"},
+		{"2025-10-XXT10:00:00", 10, "complete date, without X"},
+		{"2025-XX-XXT10:00:00", 10, "complete date, without X"},
+		{"2025-10-09T10:00:00/2025-10-10", 10, "excludes times of day from intervals"},
+		{"2025-10-09/2025-10-10T10:00:00Z", 21, "excludes times of day from intervals"},
+		{"../2025-10-10T10:00:00Z", 13, "excludes times of day from intervals"},
 		{"2025-10-09~?", 11, "only one qualifier"},
 		{"2025 ", 4, "unexpected ' '"},
 		{" 2025", 0, "unexpected ' '"},
@@ -227,6 +275,8 @@ func TestEarliestLatest(t *testing.T) {
 		{"2025-10/", "2025-10-01", "1000000000-12-31"},
 		{"-1985", "-1985-01-01", "-1985-12-31"},
 		{"2001-21", "2001-01-01", "2001-12-31"},
+		{"1985-04-12T23:20:30-04", "1985-04-12", "1985-04-12"},
+		{"1985-04-12T01:00:00+14:00", "1985-04-12", "1985-04-12"},
 		{"2001-24", "2001-01-01", "2001-12-31"},
 		{"-0001-02", "-0001-02-01", "-0001-02-28"},
 		{"-0004-02", "-0004-02-01", "-0004-02-29"},
@@ -282,7 +332,8 @@ func TestAccessors(t *testing.T) {
 	if s := p.Start().Season(); s != 0 {
 		t.Errorf("%v: Season = %d", p, s)
 	}
-	for p, want := range map[Precision]string{Year: "year", Season: "season", Month: "month", Day: "day", 0: "Precision(0)"} {
+	for p, want := range map[Precision]string{Year: "year", Season: "season", Month: "month", Day: "day",
+		Second: "second", 0: "Precision(0)"} {
 		if p.String() != want {
 			t.Errorf("Precision(%d).String() = %q, want %q", int(p), p.String(), want)
 		}
@@ -306,5 +357,45 @@ func TestText(t *testing.T) {
 	}
 	if b, _ := (Date{}).MarshalText(); len(b) != 0 {
 		t.Errorf("zero MarshalText = %q", b)
+	}
+}
+
+func TestClock(t *testing.T) {
+	tests := []struct {
+		in      string
+		h, m, s int
+		timeOK  bool
+		offset  int
+		zoneOK  bool
+		instant string // RFC 3339, "" when not ok
+	}{
+		{"1985-04-12T23:20:30", 23, 20, 30, true, 0, false, ""},
+		{"1985-04-12T23:20:30Z", 23, 20, 30, true, 0, true, "1985-04-12T23:20:30Z"},
+		{"1985-04-12T23:20:30-04", 23, 20, 30, true, -4 * 3600, true, "1985-04-12T23:20:30-04:00"},
+		{"1985-04-12T23:20:30+04:30", 23, 20, 30, true, 16200, true, "1985-04-12T23:20:30+04:30"},
+		{"1985-04-12T23:20:30-00:30", 23, 20, 30, true, -1800, true, "1985-04-12T23:20:30-00:30"},
+		{"1985-04-12", 0, 0, 0, false, 0, false, ""},
+		{"1985", 0, 0, 0, false, 0, false, ""},
+	}
+	for _, tt := range tests {
+		p := mustParse(t, tt.in).Start()
+		if h, m, s, ok := p.Time(); h != tt.h || m != tt.m || s != tt.s || ok != tt.timeOK {
+			t.Errorf("%s: Time = %d, %d, %d, %v", tt.in, h, m, s, ok)
+		}
+		if off, ok := p.Zone(); off != tt.offset || ok != tt.zoneOK {
+			t.Errorf("%s: Zone = %d, %v", tt.in, off, ok)
+		}
+		inst, ok := p.Instant()
+		if got := ""; ok {
+			got = inst.Format(time.RFC3339)
+			if got != tt.instant {
+				t.Errorf("%s: Instant = %s, want %s", tt.in, got, tt.instant)
+			}
+		} else if tt.instant != "" {
+			t.Errorf("%s: Instant not ok", tt.in)
+		}
+	}
+	if inst, _ := mustParse(t, "1985-04-12T23:20:30-04").Start().Instant(); !inst.Equal(time.Date(1985, 4, 13, 3, 20, 30, 0, time.UTC)) {
+		t.Errorf("Instant = %v, want 03:20:30 UTC the next day", inst)
 	}
 }

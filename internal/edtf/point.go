@@ -33,6 +33,9 @@ type Point struct {
 	year, month, day  int
 	season            int  // 21–24 when prec is Season, else 0
 	neg               bool // the year was written with a minus sign
+	hour, min, sec    int8 // the time of day when prec is Second
+	zone              zoneKind
+	offset            int16 // the time shift in minutes east of UTC
 	prec              Precision
 	x                 unspec
 	approx, uncertain bool
@@ -155,6 +158,9 @@ func (p Point) String() string {
 	}
 	if p.prec >= Day {
 		b = appendField(b, p.day)
+	}
+	if p.prec == Second {
+		b = p.appendClock(b)
 	}
 	switch {
 	case p.approx && p.uncertain:

@@ -47,9 +47,21 @@ func parsePoint(input string, off int, s string) (Point, error) {
 		}
 		i += 3
 	}
+	if p.at(i) == 'T' && pt.prec == Day {
+		if pt.x != specified {
+			return Point{}, p.errorf(i, "a time of day needs a complete date, without X")
+		}
+		var err error
+		if i, err = p.clock(&pt, i+1); err != nil {
+			return Point{}, err
+		}
+	}
 	q := p.qualifier(&pt, i)
-	if q > i && pt.prec == Season {
+	switch {
+	case q > i && pt.prec == Season:
 		return Point{}, p.errorf(i, "EDTF level 1 does not qualify a season")
+	case q > i && pt.prec == Second:
+		return Point{}, p.errorf(i, "EDTF qualifies dates, not times of day: a date with a time cannot carry %c", p.s[i])
 	}
 	if i = q; i < len(s) {
 		return Point{}, p.trailing(pt, i)
@@ -264,8 +276,14 @@ func (p *pointParser) qualifier(pt *Point, i int) int {
 func (p *pointParser) trailing(pt Point, i int) error {
 	c := p.s[i]
 	switch {
-	case c == 'T' && pt.prec == Day:
-		return p.errorf(i, "times of day are not supported")
+	case c == 'T' && (pt.approx || pt.uncertain):
+		return p.errorf(i, "EDTF qualifies dates, not times of day: a qualified date cannot have a time")
+	case (c == 'T' || c == 't') && pt.prec < Day:
+		return p.errorf(i, "a time of day needs a complete date (year, month and day)")
+	case c == 't' && pt.prec == Day:
+		return p.errorf(i, "the time of day begins with a capital T")
+	case c == 'z' && pt.prec == Second:
+		return p.errorf(i, "UTC is written with a capital Z")
 	case c == '~' || c == '?' || c == '%':
 		return p.errorf(i, "only one qualifier is allowed (%% means approximate and uncertain)")
 	case c == 'x' || c == 'u':
@@ -275,7 +293,11 @@ func (p *pointParser) trailing(pt Point, i int) error {
 	case c == '-' && pt.prec == Season:
 		return p.errorf(i, "a season has no day")
 	case isDigit(c) && isDigit(p.s[i-1]):
-		return p.errorf(i, "unexpected digit %s (the %s has too many digits)", quote(c), pt.prec)
+		what := pt.prec.String()
+		if pt.zone != localTime {
+			what = "time shift"
+		}
+		return p.errorf(i, "unexpected digit %s (the %s has too many digits)", quote(c), what)
 	}
 	return p.errorf(i, "unexpected %s", quote(c))
 }
