@@ -58,6 +58,9 @@ func parseEnd(input string, off int, s string) (Point, error) {
 		return Point{kind: unknown}, nil
 	case "..":
 		return Point{kind: open}, nil
+	case "open", "unknown":
+		return Point{}, &SyntaxError{Input: input, Offset: off,
+			Msg: fmt.Sprintf("%q is the 2012 draft's word: EDTF writes an open end .. and leaves an unknown end empty", s)}
 	}
 	pt, err := parsePoint(input, off, s)
 	if err != nil {
@@ -73,6 +76,9 @@ func parseEnd(input string, off int, s string) (Point, error) {
 	case isLongYear(pt.year):
 		return Point{}, &SyntaxError{Input: input, Offset: off,
 			Msg: "a Y year stands alone: it is not an interval end"}
+	case pt.x != specified:
+		return Point{}, &SyntaxError{Input: input, Offset: off + strings.IndexByte(s, 'X'),
+			Msg: "unspecified digits (X) in an interval are EDTF level 2"}
 	}
 	return pt, nil
 }

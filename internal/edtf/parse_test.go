@@ -54,7 +54,6 @@ func TestParseValid(t *testing.T) {
 		{"2025-10~/2025-11?", Date{
 			start: Point{year: 2025, month: 10, prec: Month, approx: true},
 			end:   Point{year: 2025, month: 11, prec: Month, uncertain: true}}},
-		{"201X/2025", Date{start: Point{year: 2010, prec: Year, x: yearX1}, end: pt(2025, 0, 0, Year)}},
 		{"-1985", Date{start: Point{year: -1985, neg: true, prec: Year}}},
 		{"2001-21", Date{start: Point{year: 2001, season: Spring, prec: Season}}},
 		{"1985-04-12T23:20:30", Date{start: Point{year: 1985, month: 4, day: 12, hour: 23, min: 20, sec: 30, prec: Second}}},
@@ -184,6 +183,28 @@ func TestParseInvalid(t *testing.T) {
 		{"2025-10-09/2", 11, "four digits"},
 		{"2025-10-09/2025-1", 16, "two digits"},
 		{"2025-13/2026", 5, "month 13"},
+		// Unspecified digits in an interval are EDTF level 2 (its Interval
+		// section shows 2004-06-XX/2004-07-03).
+		{"201X/2025", 3, "unspecified digits (X) in an interval are EDTF level 2"},
+		{"20XX/2025", 2, "(X) in an interval"},
+		{"2025-10-XX/2025-11-XX", 8, "(X) in an interval"},
+		{"2025-09/2025-10-XX", 16, "(X) in an interval"},
+		{"2025-10-XX~/", 8, "(X) in an interval"},
+		{"../2025-XX", 8, "(X) in an interval"},
+		{"open/2025", 0, "2012 draft"},
+		{"[2025]", 0, "sets of dates"},
+		{"{2025,2026}", 0, "sets of dates"},
+		{"~2025", 0, "a qualifier before a date (~2004) is EDTF level 2"},
+		{"2025-10-?09", 8, "qualifying one part of a date (? before the day)"},
+		{"2025-10%-09", 7, "qualifying part of a date (% before -)"},
+		{"2025S2", 4, "significant digits"},
+		{"-2025S2", 5, "significant digits"},
+		{"Y12345S2", 6, "significant digits"},
+		{"Y12E3", 3, "exponential years"},
+		{"y12345", 0, "capital Y"},
+		{"20251009", 4, "with hyphens (extended format): 2025-10-..."},
+		{"-20251009", 5, "with hyphens"},
+		{"2025/unknown", 5, "leaves an unknown end empty"},
 		{"..2025", 0, `unexpected '.'`},
 		{"2025/...", 5, `unexpected '.'`},
 		{"2021-20", 5, "month 20 is out of range 01–12"},
@@ -302,15 +323,19 @@ func TestEarliestLatest(t *testing.T) {
 }
 
 func TestAccessors(t *testing.T) {
-	d := mustParse(t, "../2025-10-XX%")
+	d := mustParse(t, "../2025-10-09%")
 	s := d.Start()
 	e, ok := d.End()
 	if !ok || !d.IsInterval() || !s.IsOpen() || s.IsUnknown() || s.Precision() != 0 {
 		t.Fatalf("%v: start %+v, end ok %v", d, s, ok)
 	}
-	if e.Year() != 2025 || e.Month() != 10 || e.Day() != 0 || e.Precision() != Day ||
-		!e.Unspecified() || !e.Approximate() || !e.Uncertain() {
+	if e.Year() != 2025 || e.Month() != 10 || e.Day() != 9 || e.Precision() != Day ||
+		e.Unspecified() || !e.Approximate() || !e.Uncertain() {
 		t.Errorf("%v: end %+v", d, e)
+	}
+	if x := mustParse(t, "2025-10-XX%").Start(); x.Year() != 2025 || x.Month() != 10 || x.Day() != 0 ||
+		x.Precision() != Day || !x.Unspecified() || !x.Approximate() || !x.Uncertain() {
+		t.Errorf("2025-10-XX%%: %+v", x)
 	}
 	if d.Precision() != Day {
 		t.Errorf("%v: Precision = %v, want day", d, d.Precision())

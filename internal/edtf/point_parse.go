@@ -25,48 +25,80 @@ func (p *pointParser) at(i int) byte {
 }
 
 // parsePoint parses a point: a year, month or day with optional X digits
-// and an optional final qualifier, or a letter-prefixed year.
+// and an optional final qualifier, a season, a date and time, or a
+// letter-prefixed year.
 func parsePoint(input string, off int, s string) (Point, error) {
 	p := &pointParser{input: input, off: off, s: s}
-	if p.at(0) == 'Y' {
+	switch c := p.at(0); c {
+	case 'Y':
 		return p.longYear()
+	case '[', '{':
+		return Point{}, p.errorf(0, "sets of dates, in [ ] or { }, are EDTF level 2")
+	case '?', '~', '%':
+		return Point{}, p.errorf(0, "a qualifier before a date (%c2004) is EDTF level 2; at level 1 it ends the date (2004%c)", c, c)
 	}
-	pt, i, err := p.year()
+	pt, i, err := p.date()
+	if err == nil && p.at(i) == 'T' && pt.prec == Day {
+		i, err = p.timeOfDay(&pt, i)
+	}
+	if err == nil {
+		i, err = p.finalQualifier(&pt, i)
+	}
+	if err == nil && i < len(s) {
+		err = p.trailing(pt, i)
+	}
 	if err != nil {
 		return Point{}, err
 	}
+	return pt, nil
+}
+
+// date parses the year, then the month or season and the day if written.
+// It returns the index after them.
+func (p *pointParser) date() (Point, int, error) {
+	pt, i, err := p.year()
+	if err != nil {
+		return Point{}, 0, err
+	}
 	if p.at(i) == '-' {
 		if err := p.month(&pt, i+1); err != nil {
-			return Point{}, err
+			return Point{}, 0, err
 		}
 		i += 3
 	}
 	if p.at(i) == '-' && pt.prec == Month {
 		if err := p.day(&pt, i+1); err != nil {
-			return Point{}, err
+			return Point{}, 0, err
 		}
 		i += 3
 	}
-	if p.at(i) == 'T' && pt.prec == Day {
-		if pt.x != specified {
-			return Point{}, p.errorf(i, "a time of day needs a complete date, without X")
-		}
-		var err error
-		if i, err = p.clock(&pt, i+1); err != nil {
-			return Point{}, err
-		}
+	return pt, i, nil
+}
+
+// timeOfDay parses the T at i and the time of day after it into pt, a
+// point of day precision, and returns the index after them.
+func (p *pointParser) timeOfDay(pt *Point, i int) (int, error) {
+	if pt.x != specified {
+		return 0, p.errorf(i, "a time of day needs a complete date, without X")
 	}
-	q := p.qualifier(&pt, i)
+	return p.clock(pt, i+1)
+}
+
+// finalQualifier parses the optional qualifier at i that ends the point,
+// and returns the index after it.
+func (p *pointParser) finalQualifier(pt *Point, i int) (int, error) {
+	q := p.qualifier(pt, i)
 	switch {
-	case q > i && pt.prec == Season:
-		return Point{}, p.errorf(i, "EDTF level 1 does not qualify a season")
-	case q > i && pt.prec == Second:
-		return Point{}, p.errorf(i, "EDTF qualifies dates, not times of day: a date with a time cannot carry %c", p.s[i])
+	case q == i:
+		return i, nil
+	case pt.prec == Season:
+		return 0, p.errorf(i, "EDTF level 1 does not qualify a season")
+	case pt.prec == Second:
+		return 0, p.errorf(i, "EDTF qualifies dates, not times of day: a date with a time cannot carry %c", p.s[i])
+	case p.at(q) == '-':
+		return 0, p.errorf(i, "qualifying part of a date (%c before -) is EDTF level 2; at level 1 the qualifier ends the date", p.s[i])
 	}
-	if i = q; i < len(s) {
-		return Point{}, p.trailing(pt, i)
-	}
-	return pt, nil
+	return q, nil
 }
 
 // year parses an optional minus sign and the four characters of the year:
@@ -92,7 +124,9 @@ func (p *pointParser) year() (Point, int, error) {
 		case isDigit(c) && firstX < 0:
 			pt.year = pt.year*10 + int(c-'0')
 		case isDigit(c):
-			return Point{}, 0, p.errorf(i, "a digit cannot follow X in the year")
+			return Point{}, 0, p.errorf(i, "a digit cannot follow X in the year (that is EDTF level 2)")
+		case c == 'y' && i == 0:
+			return Point{}, 0, p.errorf(i, "unexpected 'y' in the year (a year of more than four digits is written with a capital Y)")
 		default:
 			return Point{}, 0, p.errorf(i, "unexpected %s in the year", quote(c))
 		}
@@ -103,14 +137,14 @@ func (p *pointParser) year() (Point, int, error) {
 	case 2:
 		pt.x = yearX2
 	case 0, 1:
-		return Point{}, 0, p.errorf(start+firstX, "only the last two digits of the year may be X")
+		return Point{}, 0, p.errorf(start+firstX, "only the last two digits of the year may be X (other X digits are EDTF level 2)")
 	}
 	end := start + 4
 	switch {
 	case pt.neg && pt.year == 0 && pt.x == specified:
 		return Point{}, 0, p.errorf(0, "year zero has no sign: write 0000 (it is 1 BCE)")
 	case pt.x != specified && p.at(end) == '-':
-		return Point{}, 0, p.errorf(end, "a year with X digits cannot have a month")
+		return Point{}, 0, p.errorf(end, "a year with X digits cannot have a month (that is EDTF level 2)")
 	}
 	if pt.neg {
 		pt.year = -pt.year
@@ -134,6 +168,10 @@ func (p *pointParser) longYear() (Point, error) {
 	}
 	n := i - start
 	switch {
+	case p.at(i) == 'E':
+		return Point{}, p.errorf(i, "exponential years (E) are EDTF level 2")
+	case p.at(i) == 'S':
+		return Point{}, p.errorf(i, "significant digits (S) are EDTF level 2")
 	case n == 0:
 		return Point{}, p.errorf(start, "Y must be followed by the digits of the year")
 	case n < 5:
@@ -243,6 +281,8 @@ func (p *pointParser) field(i int, name string) (v int, isX bool, err error) {
 			xs++
 		case isDigit(c):
 			v = v*10 + int(c-'0')
+		case c == '~' || c == '?' || c == '%':
+			return 0, false, p.errorf(j, "qualifying one part of a date (%c before the %s) is EDTF level 2; at level 1 the qualifier ends the date", c, name)
 		default:
 			return 0, false, p.errorf(j, "unexpected %s in the %s", quote(c), name)
 		}
@@ -253,7 +293,7 @@ func (p *pointParser) field(i int, name string) (v int, isX bool, err error) {
 	case 2:
 		return 0, true, nil
 	}
-	return 0, false, p.errorf(i, "the %s must be two digits or XX", name)
+	return 0, false, p.errorf(i, "the %s must be two digits or XX (a partly unspecified %[1]s is EDTF level 2)", name)
 }
 
 // qualifier parses an optional qualifier at i into pt and returns the
@@ -282,6 +322,8 @@ func (p *pointParser) trailing(pt Point, i int) error {
 		return p.errorf(i, "a time of day needs a complete date (year, month and day)")
 	case c == 't' && pt.prec == Day:
 		return p.errorf(i, "the time of day begins with a capital T")
+	case c == 'S' && pt.prec == Year && pt.x == specified:
+		return p.errorf(i, "significant digits (S) are EDTF level 2")
 	case c == 'z' && pt.prec == Second:
 		return p.errorf(i, "UTC is written with a capital Z")
 	case c == '~' || c == '?' || c == '%':
@@ -292,6 +334,8 @@ func (p *pointParser) trailing(pt Point, i int) error {
 		return p.errorf(i, "unexpected - after the day")
 	case c == '-' && pt.prec == Season:
 		return p.errorf(i, "a season has no day")
+	case isDigit(c) && pt.prec == Year && i >= 4 && len(p.s) >= i+4 && allDigits(p.s[i-4:i+4]):
+		return p.errorf(i, "EDTF writes dates with hyphens (extended format): %s-%s-...", p.s[i-4:i], p.s[i:i+2])
 	case isDigit(c) && isDigit(p.s[i-1]):
 		what := pt.prec.String()
 		if pt.zone != localTime {
@@ -300,4 +344,13 @@ func (p *pointParser) trailing(pt Point, i int) error {
 		return p.errorf(i, "unexpected digit %s (the %s has too many digits)", quote(c), what)
 	}
 	return p.errorf(i, "unexpected %s", quote(c))
+}
+
+func allDigits(s string) bool {
+	for i := range len(s) {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
