@@ -20,6 +20,12 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	for _, tt := range specValid {
+		f.Add(tt.in)
+	}
+	for _, tt := range specInvalid {
+		f.Add(tt.in)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := Parse(s)
 		if err != nil {
