@@ -12,10 +12,9 @@ import (
 // possible day first, then seasons after the other dates of their span in
 // the order spring, summer, autumn, winter, then times of day after the
 // other dates of their day, by instant (a local time counting as UTC),
-// then by canonical string.
-// Compare(a, b) == 0 only
-// when a == b, so callers that sort by title on ties are sorting equal
-// dates. Zero Dates sort after all others. Compare suits slices.SortFunc.
+// then by canonical string. Compare(a, b) == 0 only when a == b, so
+// callers that sort by title on ties are sorting equal dates. Zero Dates
+// sort after all others. Compare suits slices.SortFunc.
 func Compare(a, b Date) int {
 	switch az, bz := a.IsZero(), b.IsZero(); {
 	case az && bz:
@@ -46,9 +45,11 @@ func Compare(a, b Date) int {
 
 // YearMonth returns the year and month a chronology files d under: those of
 // its start, or of its end when the start is open or unknown (../2025-10 is
-// filed under October 2025). month is 0 when only the year is known. ok is
-// false for the zero Date and when the year itself has X digits (201X,
-// 20XX), which callers should list apart rather than under a year.
+// filed under October 2025). The year is astronomical (-1985 is 1986 BCE;
+// see YearName). month is 0 when only the year is known, and for a season.
+// A time of day is filed under its date as written. ok is false for the
+// zero Date and when the year itself has X digits (201X, 20XX), which
+// callers should list apart rather than under a year.
 func (d Date) YearMonth() (year, month int, ok bool) {
 	p := d.anchor()
 	if !p.isDate() || p.x == yearX1 || p.x == yearX2 {
@@ -62,7 +63,8 @@ func (d Date) YearMonth() (year, month int, ok bool) {
 // start_date: month and day are 0 when not known, and a year with X digits
 // is given as the first year it may be (201X gives 2010, -201X gives
 // -2019). Years are astronomical, as TimelineJS3 counts them (-1985 is
-// 1986 BCE). All three are 0 for the zero Date.
+// 1986 BCE). A season gives its year only; a time of day gives its date
+// (Start().Time() gives the clock). All three are 0 for the zero Date.
 func (d Date) TimelineStart() (year, month, day int) {
 	return d.anchor().timeline()
 }
