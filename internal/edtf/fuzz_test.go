@@ -2,6 +2,7 @@ package edtf
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -63,14 +64,17 @@ func checkAccepted(t *testing.T, s string, d Date) {
 			t.Fatalf("%q: point %v: Latest before Earliest", s, p)
 		}
 	}
-	if d.Display() == "" {
-		t.Fatalf("%q: empty Display", s)
+	if disp := d.Display(); disp == "" || strings.Contains(disp, "%!") || strings.Contains(disp, "season ") {
+		t.Fatalf("%q: bad Display %q", s, disp)
 	}
 	if Compare(d, d) != 0 || Compare(d, Date{}) != -1 || Compare(Date{}, d) != 1 {
 		t.Fatalf("%q: Compare with itself or the zero Date is wrong", s)
 	}
-	if d.Precision() == 0 {
-		t.Fatalf("%q: zero Precision", s)
+	if p := d.Precision(); p < Year || p > Second {
+		t.Fatalf("%q: Precision %v", s, p)
+	}
+	if _, _, _, ok := d.Start().Time(); ok && d.IsInterval() {
+		t.Fatalf("%q: an interval with a time of day", s)
 	}
 	if y, m, ok := d.YearMonth(); ok && (m < 0 || m > 12 || y < -maxYear || y > maxYear) {
 		t.Fatalf("%q: YearMonth = %d, %d", s, y, m)

@@ -119,31 +119,3 @@ func (p *pointParser) shift(pt *Point, i int) (int, error) {
 	}
 	return i, nil
 }
-
-// appendClock appends the time of day of a point of precision Second and
-// its shift, as written.
-func (p Point) appendClock(b []byte) []byte {
-	b = append(b, 'T')
-	b = append2(b, int(p.hour))
-	b = append2(append(b, ':'), int(p.min))
-	b = append2(append(b, ':'), int(p.sec))
-	switch p.zone {
-	case utcZ:
-		return append(b, 'Z')
-	case shiftH, shiftHM:
-		sign, off := byte('+'), int(p.offset)
-		if off < 0 {
-			sign, off = '-', -off
-		}
-		b = append2(append(b, sign), off/60)
-		if p.zone == shiftHM {
-			b = append2(append(b, ':'), off%60)
-		}
-	}
-	return b
-}
-
-// append2 appends v, 0–99, as two digits.
-func append2(b []byte, v int) []byte {
-	return append(b, byte('0'+v/10), byte('0'+v%10))
-}
