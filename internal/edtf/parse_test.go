@@ -136,6 +136,7 @@ func TestParseInvalid(t *testing.T) {
 		{"2025-10-09T23:59:59:00", 19, "ends with the seconds"},
 		{"2025-10-09T23:59:59z", 19, "capital Z"},
 		{"2025-10-09t23:59:59", 10, "capital T"},
+		{"2025-10-09 23:59:59", 10, "begins with T, not a space"},
 		{"2025-10-09T23:59:59ZZ", 20, `unexpected 'Z'`},
 		{"2025-10-09T23:59:591", 19, "the second has too many digits"},
 		{"2025-10-09T23:59:59+05:301", 25, "the time shift has too many digits"},

@@ -90,8 +90,9 @@ func (p Point) IsUnknown() bool { return p.kind == unknown }
 // unknown end or the zero Point.
 func (p Point) isDate() bool { return p.prec != 0 }
 
-// Earliest returns the earliest day p may denote, at midnight UTC. For an
-// open or unknown end it returns 1 January of year -1,000,000,000, before
+// Earliest returns the earliest day p may denote, at midnight UTC: for a
+// season, 1 January of its year (seasons are independent of location); for
+// a time of day, its date as written. For an open or unknown end it returns 1 January of year -1,000,000,000, before
 // any date Parse accepts; for the zero Point, the zero time.Time.
 func (p Point) Earliest() time.Time {
 	if p.kind != known {
@@ -104,8 +105,9 @@ func (p Point) Earliest() time.Time {
 	return utcDate(first, max(p.month, 1), max(p.day, 1))
 }
 
-// Latest returns the latest day p may denote, at midnight UTC. For an open
-// or unknown end it returns 31 December of year 1,000,000,000, after any
+// Latest returns the latest day p may denote, at midnight UTC: for a
+// season, 31 December of its year; for a time of day, its date as written.
+// For an open or unknown end it returns 31 December of year 1,000,000,000, after any
 // date Parse accepts; for the zero Point, the zero time.Time.
 func (p Point) Latest() time.Time {
 	if p.kind != known {

@@ -210,6 +210,8 @@ func (p *pointParser) trailing(pt Point, i int) error {
 		return p.errorf(i, "EDTF qualifies dates, not times of day: a qualified date cannot have a time")
 	case (c == 'T' || c == 't') && pt.prec < Day:
 		return p.errorf(i, "a time of day needs a complete date (year, month and day)")
+	case c == ' ' && pt.prec == Day && isDigit(p.at(i+1)):
+		return p.errorf(i, "the time of day begins with T, not a space: 2025-10-09T10:00:00")
 	case c == 't' && pt.prec == Day:
 		return p.errorf(i, "the time of day begins with a capital T")
 	case c == 'S' && pt.prec == Year && pt.x == specified:
