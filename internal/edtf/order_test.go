@@ -232,3 +232,33 @@ func TestTimeline(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCompare checks that Compare is a total order on the dates Parse
+// accepts: antisymmetric, transitive, and 0 only on equal dates.
+func FuzzCompare(f *testing.F) {
+	seeds := []string{"2025", "2025-21", "2025-XX", "2025?", "-1985", "Y-170000002", "0000",
+		"1985-04-12", "1985-04-12T23:20:30-04", "1985-04-12T23:20:30", "1985-04-12/..", "../1985-04-12"}
+	for _, tt := range specValid {
+		seeds = append(seeds, tt.in)
+	}
+	for i, s := range seeds {
+		f.Add(s, seeds[(i+1)%len(seeds)], seeds[(i+5)%len(seeds)])
+	}
+	f.Fuzz(func(t *testing.T, sa, sb, sc string) {
+		a, errA := Parse(sa)
+		b, errB := Parse(sb)
+		c, errC := Parse(sc)
+		if errA != nil || errB != nil || errC != nil {
+			return
+		}
+		ab, bc, ac := Compare(a, b), Compare(b, c), Compare(a, c)
+		switch {
+		case ab != -Compare(b, a):
+			t.Fatalf("Compare(%v, %v) = %d, reversed %d", a, b, ab, Compare(b, a))
+		case (ab == 0) != (a == b):
+			t.Fatalf("Compare(%v, %v) = %d", a, b, ab)
+		case ab <= 0 && bc <= 0 && ac > 0:
+			t.Fatalf("%v <= %v <= %v, but Compare(a, c) = %d", a, b, c, ac)
+		}
+	})
+}
