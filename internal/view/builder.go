@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dossier-project/dossier/internal/config"
 	"github.com/dossier-project/dossier/internal/content"
@@ -107,12 +108,19 @@ func dateOf(d edtf.Date) Date {
 	return out
 }
 
-// machineDate is the value of a <time datetime> for a plain date, or ""
-// for an interval or a date with qualifiers or X digits.
+// machineDate is the value of a <time datetime> for a date HTML can
+// express ("2025", "2025-10", "2025-10-09", "2025-10-09T10:00:00",
+// "2025-10-09T10:00:00-04:00"), or "" for what it cannot: an interval, a
+// date with qualifiers or X digits, a season, a year before 1 or after
+// 9999.
 func machineDate(d edtf.Date) string {
 	s := d.Start()
-	if d.IsInterval() || s.Approximate() || s.Uncertain() || s.Unspecified() {
+	if d.IsZero() || d.IsInterval() || s.Approximate() || s.Uncertain() || s.Unspecified() ||
+		s.Precision() == edtf.Season || s.Year() < 1 || s.Year() > 9999 {
 		return ""
+	}
+	if t, ok := s.Instant(); ok {
+		return t.Format(time.RFC3339) // HTML wants the shift's minutes: -04:00
 	}
 	return d.String()
 }

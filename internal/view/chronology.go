@@ -146,13 +146,9 @@ func (v *Chronology) add(y, m int, it ChronoItem) {
 	month.Items = append(month.Items, it)
 }
 
-// yearTitle names a year: 1985, or 1986 BCE for the astronomical -1985.
-func yearTitle(y int) string {
-	if y <= 0 {
-		return fmt.Sprintf("%d BCE", 1-y)
-	}
-	return fmt.Sprint(y)
-}
+// yearTitle names a year as dates show it: 1985, or 1986 BCE for the
+// astronomical -1985.
+func yearTitle(y int) string { return edtf.YearName(y) }
 
 // yearID is a heading anchor for a year: y2025, or y-1985.
 func yearID(y int) string {
