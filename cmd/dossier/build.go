@@ -36,7 +36,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer d.Close()
-	b := build.NewBuilder(build.Options{Drafts: *drafts, BaseURL: *baseURL, CacheDir: *cache})
+	b := build.NewBuilder(build.Options{Drafts: *drafts, BaseURL: *baseURL, CacheDir: *cache, SourceDir: *src})
 	defer b.Close()
 	if *watch {
 		stop()

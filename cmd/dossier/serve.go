@@ -42,7 +42,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer d.Close()
-	p, err := newPreview(d, *src, build.Options{Drafts: *drafts, BaseURL: *baseURL, Preview: true, CacheDir: *cache}, stderr)
+	p, err := newPreview(d, *src, build.Options{Drafts: *drafts, BaseURL: *baseURL, Preview: true, CacheDir: *cache, SourceDir: *src}, stderr)
 	if err != nil {
 		return err
 	}

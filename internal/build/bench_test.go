@@ -104,7 +104,7 @@ func BenchmarkStages(b *testing.B) {
 			check.Run(cfg, g, check.Options{})
 		}
 	})
-	views := view.New(g, cfg, urls.New(cfg.BaseURL.Value), view.Options{})
+	views := view.New(g, cfg, urls.New(cfg.BaseURL.Value), view.Options{}, &bld.hasher)
 	b.Run("views", func(b *testing.B) {
 		for b.Loop() {
 			for _, j := range views.Jobs() {

@@ -25,8 +25,11 @@ type Options struct {
 	// handling limit are shown with a warning.
 	Preview bool
 	// CacheDir holds the caches that outlive a process (highlighted
-	// code, the manifest of each site folder); "" keeps none.
+	// code, parses, the manifest of each site folder); "" keeps none.
 	CacheDir string
+	// SourceDir is the dossier's folder, which names its parse cache;
+	// "" keeps no parse cache.
+	SourceDir string
 }
 
 // Result describes a finished build.
@@ -94,13 +97,17 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 	diags.Append(loadDiags)
 	graph, xrefDiags := xref.Resolve(in.pages, xref.Options{Preview: b.opts.Preview, Unparsed: in.unparsed, Memo: b.memo})
 	b.memo.Sweep()
+	if b.files.dirty {
+		b.writePack(limits(cfg), b.files.files)
+		b.files.dirty = false
+	}
 	diags.Append(xrefDiags)
 	diags.Append(check.Run(cfg, graph, check.Options{Preview: b.opts.Preview}))
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	base := urls.New(cfg.BaseURL.Value)
-	views := view.New(graph, cfg, base, view.Options{Preview: b.opts.Preview})
+	views := view.New(graph, cfg, base, view.Options{Preview: b.opts.Preview}, &b.hasher)
 	res, renderDiags := b.render(fsys, dest, &site{cfg: cfg, base: base, graph: graph, views: views})
 	diags.Append(renderDiags)
 	if res != nil {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/dossier-project/dossier/internal/config"
 	"github.com/dossier-project/dossier/internal/content"
@@ -30,6 +31,14 @@ type parsed struct {
 type parseCache struct {
 	files  map[string]*parsed
 	limits content.Limits
+	// packed are the parses of the cache folder's pack, read when the
+	// Builder first loads; fresh counts the files parsed by this build.
+	packed map[string]packEntry
+	fresh  int
+	read   bool
+	mu     sync.Mutex
+	// dirty says the pack no longer matches the parses.
+	dirty bool
 }
 
 func newParseCache() *parseCache { return &parseCache{files: map[string]*parsed{}} }
@@ -46,9 +55,10 @@ type loaded struct {
 // in the cache is not read again.
 func (b *Builder) load(fsys fs.FS, cfg *config.Config, changed []string) (*loaded, diag.List) {
 	lim := limits(cfg)
-	if lim != b.files.limits {
-		b.files = &parseCache{files: map[string]*parsed{}, limits: lim}
+	if lim != b.files.limits || !b.files.read {
+		b.files = &parseCache{files: map[string]*parsed{}, limits: lim, packed: b.readPack(lim), read: true}
 	}
+	b.files.fresh = 0
 	files, diags := content.ListFiles(fsys)
 	dirty := dirtySet(changed)
 	results := make([]*parsed, len(files))
@@ -90,7 +100,10 @@ func (b *Builder) assemble(files []string, results []*parsed, diags diag.List) (
 		pages = append(pages, p.page)
 		docs[p.page] = p.doc
 	}
+	removed := len(b.files.files) > len(next)
 	b.files.files = next
+	b.files.dirty = b.files.dirty || b.files.fresh > 0 || removed || (b.files.packed != nil && len(b.files.packed) != len(next))
+	b.files.packed = nil
 	set, setDiags := content.NewSet(pages, content.Options{Drafts: b.opts.Drafts})
 	diags.Append(setDiags)
 	in := &loaded{unparsed: unparsed}
@@ -114,6 +127,10 @@ func (b *Builder) parseFile(fsys fs.FS, file string, old *parsed, lim content.Li
 	if old != nil && old.sum == sum {
 		return old
 	}
+	if e, ok := b.files.packed[file]; ok && e.Sum == sum {
+		return e.restore(src, sum)
+	}
+	b.files.countFresh()
 	p := &parsed{sum: sum}
 	p.page, p.diags = content.ParseFile(file, src, lim)
 	if p.page == nil {
@@ -128,6 +145,13 @@ func (b *Builder) parseFile(fsys fs.FS, file string, old *parsed, lim content.Li
 		p.page, p.doc = nil, nil
 	}
 	return p
+}
+
+// countFresh counts a file parsed by this build; parses run in parallel.
+func (c *parseCache) countFresh() {
+	c.mu.Lock()
+	c.fresh++
+	c.mu.Unlock()
 }
 
 // dirty is the set of changed paths, and folders under which everything

@@ -38,6 +38,11 @@ type siteWriter struct {
 	mu   sync.Mutex
 	old  map[string]fileMeta // the old site's files, from the manifest
 	meta map[string]fileMeta // the new site's
+	// The new folder is made only when the build writes a file: until
+	// then kept files are only checked and listed in pending, and a build
+	// that keeps everything leaves the old site in place untouched.
+	made    bool
+	pending []string
 }
 
 // fileMeta is what the manifest records of a file of the site.
@@ -71,16 +76,32 @@ func (w *siteWriter) begin(binary [sha256.Size]byte) (map[string]entry, error) {
 	}
 	recoverOld(parent, name)
 	removeStale(parent, name)
-	if w.tmp, err = os.MkdirTemp(parent, "."+name+".new-"); err != nil {
-		w.release()
-		return nil, err
-	}
-	if err := os.Chmod(w.tmp, 0o755); err != nil {
-		w.abort()
-		return nil, err
-	}
-	w.meta = map[string]fileMeta{}
+	w.meta, w.made, w.pending = map[string]fileMeta{}, false, nil
 	return w.readManifest(), nil
+}
+
+// makeFolder makes the new folder, once, and links into it the files kept
+// so far. The caller holds mu.
+func (w *siteWriter) makeFolder() error {
+	if w.made {
+		return nil
+	}
+	parent, name := filepath.Split(w.abs)
+	tmp, err := os.MkdirTemp(parent, "."+name+".new-")
+	if err != nil {
+		return err
+	}
+	w.tmp, w.made = tmp, true
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	for _, path := range w.pending {
+		if err := w.link(path, w.meta[path]); err != nil {
+			return err
+		}
+	}
+	w.pending = nil
+	return nil
 }
 
 // checkReplaceable refuses to replace a non-empty folder that has no
@@ -154,8 +175,8 @@ func (w *siteWriter) readManifest() map[string]entry {
 	return out
 }
 
-// keep hard-links the old site's file into the new folder, when the file
-// is still the one the manifest describes; a copy when links fail.
+// keep keeps the old site's file when it is still the one the manifest
+// describes: it is linked into the new folder, if there is one yet.
 func (w *siteWriter) keep(path string) bool {
 	w.mu.Lock()
 	old, ok := w.old[path]
@@ -165,29 +186,57 @@ func (w *siteWriter) keep(path string) bool {
 	if !ok || err != nil || !fi.Mode().IsRegular() || fi.Size() != old.Size || fi.ModTime().UnixNano() != old.ModTime {
 		return false
 	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.meta[path] = old
+	if !w.made {
+		w.pending = append(w.pending, path)
+		return true
+	}
+	return w.link(path, old) == nil
+}
+
+// link hard-links the old site's file at path into the new folder, or
+// copies it (checking its checksum) where links fail. The caller holds
+// mu.
+func (w *siteWriter) link(path string, old fileMeta) error {
+	src := filepath.Join(w.abs, filepath.FromSlash(path))
 	dst := filepath.Join(w.tmp, filepath.FromSlash(path))
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return false
+		return err
 	}
-	if err := os.Link(src, dst); err != nil {
-		data, err := os.ReadFile(src)
-		sum := sha256.Sum256(data)
-		if err != nil || hex.EncodeToString(sum[:]) != old.Sum || w.writeFile(dst, data) != nil {
-			return false
-		}
-		fi, _ = os.Stat(dst)
-		old.ModTime = fi.ModTime().UnixNano()
+	if os.Link(src, dst) == nil {
+		return nil
 	}
-	w.mu.Lock()
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != old.Sum {
+		return fmt.Errorf("%s changed during the build", src)
+	}
+	if err := w.writeFile(dst, data); err != nil {
+		return err
+	}
+	fi, err := os.Stat(dst)
+	if err != nil {
+		return err
+	}
+	old.ModTime = fi.ModTime().UnixNano()
 	w.meta[path] = old
-	w.mu.Unlock()
-	return true
+	return nil
 }
 
 // write makes path in the new folder with make's bytes.
 func (w *siteWriter) write(path string, make func(io.Writer) error) ([sha256.Size]byte, error) {
 	if !validOutput(path) {
 		return [sha256.Size]byte{}, fmt.Errorf("refusing to write %q outside the site", path)
+	}
+	w.mu.Lock()
+	err := w.makeFolder()
+	w.mu.Unlock()
+	if err != nil {
+		return [sha256.Size]byte{}, err
 	}
 	dst := filepath.Join(w.tmp, filepath.FromSlash(path))
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
@@ -220,6 +269,12 @@ func (w *siteWriter) write(path string, make func(io.Writer) error) ([sha256.Siz
 	return sum, nil
 }
 
+// markerPresent reports whether the site folder has dossier's marker.
+func (w *siteWriter) markerPresent() bool {
+	_, err := os.Stat(filepath.Join(w.abs, marker))
+	return err == nil
+}
+
 func (w *siteWriter) writeFile(dst string, data []byte) error {
 	return os.WriteFile(dst, data, 0o644)
 }
@@ -233,6 +288,16 @@ func validOutput(path string) bool {
 // commit puts the new folder in place of the old one and records it.
 func (w *siteWriter) commit(next map[string]entry) error {
 	defer w.release()
+	if !w.made && len(next) == len(w.old) && w.markerPresent() {
+		return nil // every file kept, none gone: the old site is the new one
+	}
+	w.mu.Lock()
+	err := w.makeFolder()
+	w.mu.Unlock()
+	if err != nil {
+		w.removeTmp()
+		return err
+	}
 	note := []byte("written by dossier build; the folder is replaced on each build\n")
 	if err := os.WriteFile(filepath.Join(w.tmp, marker), note, 0o644); err != nil {
 		w.removeTmp()
@@ -272,9 +337,6 @@ func (w *siteWriter) writeManifest(next map[string]entry) {
 }
 
 func (w *siteWriter) abort() {
-	if w.tmp == "" {
-		return
-	}
 	w.removeTmp()
 	w.release()
 }
@@ -288,6 +350,8 @@ func (w *siteWriter) release() {
 }
 
 func (w *siteWriter) removeTmp() {
-	os.RemoveAll(w.tmp)
+	if w.tmp != "" {
+		os.RemoveAll(w.tmp)
+	}
 	w.tmp = ""
 }

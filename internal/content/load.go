@@ -181,7 +181,7 @@ func ParseFile(file string, src []byte, limits Limits) (*Page, diag.List) {
 		return nil, diag.List{TooLarge(file, int64(len(src)), limits)}
 	}
 	hash := sha256.Sum256(src)
-	src = normalizeLoneCR(bytes.TrimPrefix(src, []byte(bom)))
+	src = normalize(src)
 	lines := diag.NewLines(src)
 	if diags := checkUTF8(file, src, lines); diags != nil {
 		return nil, diags

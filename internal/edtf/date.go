@@ -109,6 +109,13 @@ func (d *Date) UnmarshalText(text []byte) error {
 	return nil
 }
 
+// GobEncode implements gob.GobEncoder as MarshalText does, so that values
+// holding dates can be cached.
+func (d Date) GobEncode() ([]byte, error) { return d.MarshalText() }
+
+// GobDecode implements gob.GobDecoder as UnmarshalText does.
+func (d *Date) GobDecode(b []byte) error { return d.UnmarshalText(b) }
+
 func utcDate(y, m, d int) time.Time {
 	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 }

@@ -115,3 +115,19 @@ func BenchmarkManyLinks(b *testing.B) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// TestSnapshotRestores: a Doc restored from its snapshot and source is the
+// Doc parsed, and renders the same.
+func TestSnapshotRestores(t *testing.T) {
+	r := New(highlight.New(""))
+	src := []byte("## H\n\nText “q” [[a#p1]] and [b](../x/b.md).\n")
+	d := r.Parse(src, Options{NumberParagraphs: true, ReservedIDs: []string{"h"}})
+	back := Restore(d.Snapshot(), src)
+	if fmt.Sprintf("%+v", *back) != fmt.Sprintf("%+v", *d) {
+		t.Errorf("restored\n%+v\nparsed\n%+v", *back, *d)
+	}
+	views := []LinkView{{Href: "/a/"}, {Href: "/b/"}}
+	if render(t, r, back, views) != render(t, r, d, views) {
+		t.Error("the restored Doc renders differently")
+	}
+}

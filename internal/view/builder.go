@@ -1,10 +1,8 @@
 package view
 
 import (
-	"cmp"
-	"fmt"
-	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dossier-project/dossier/internal/config"
@@ -24,6 +22,7 @@ type Options struct {
 // Builder makes the views of one resolved dossier. It is immutable once
 // New returns (every card is made up front) and safe for concurrent use.
 type Builder struct {
+	h     *Hasher
 	g     *xref.Graph
 	cfg   *config.Config
 	base  urls.Base
@@ -31,16 +30,26 @@ type Builder struct {
 	site  *Site
 	cards map[*xref.Node]*Card
 	tags  []tagPages
+	rank  map[*xref.Node]int // chronology order of the dated pages
+	// newest orders every page newest first, for lists.
+	newest map[*xref.Node]int
+
+	citeMu   sync.Mutex
+	citeMemo map[citeKey]Cite
 }
 
-// New prepares the views of g.
-func New(g *xref.Graph, cfg *config.Config, base urls.Base, opts Options) *Builder {
-	b := &Builder{g: g, cfg: cfg, base: base, opts: opts, cards: make(map[*xref.Node]*Card, len(g.All()))}
+// New prepares the views of g; h hashes what views share (cards, cites).
+func New(g *xref.Graph, cfg *config.Config, base urls.Base, opts Options, h *Hasher) *Builder {
+	b := &Builder{h: h, g: g, cfg: cfg, base: base, opts: opts, cards: make(map[*xref.Node]*Card, len(g.All())), citeMemo: map[citeKey]Cite{}}
 	b.site = b.newSite()
 	for _, n := range g.All() {
-		b.cards[n] = b.newCard(n)
+		c := b.newCard(n)
+		h.sealCard(c)
+		b.cards[n] = c
 	}
 	b.tags = collectTags(g)
+	b.rank = rankDated(g)
+	b.newest = rankNewest(g)
 	return b
 }
 
@@ -173,31 +182,4 @@ func groupByKind(cards []Card, idPrefix string) []Group {
 		}
 	}
 	return out
-}
-
-// byDate orders cards newest first, undated last, then by title.
-func byDate(cards []Card, dates map[string]edtf.Date) {
-	slices.SortStableFunc(cards, func(a, c Card) int {
-		da, dc := dates[a.Kind+"/"+a.Slug], dates[c.Kind+"/"+c.Slug]
-		switch {
-		case da.IsZero() && dc.IsZero():
-		case da.IsZero():
-			return 1
-		case dc.IsZero():
-			return -1
-		default:
-			if o := edtf.Compare(dc, da); o != 0 {
-				return o
-			}
-		}
-		return cmp.Or(strings.Compare(a.Title, c.Title), strings.Compare(a.Slug, c.Slug))
-	})
-}
-
-// plural formats a count with its noun.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

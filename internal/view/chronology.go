@@ -86,10 +86,32 @@ func Dated(nodes []*xref.Node) []*xref.Node {
 	return out
 }
 
+// rankDated orders every dated page of the dossier once, so that each
+// chronology sorts by rank rather than by comparing dates again.
+func rankDated(g *xref.Graph) map[*xref.Node]int {
+	rank := map[*xref.Node]int{}
+	for i, n := range Dated(g.Nodes) {
+		rank[n] = i
+	}
+	return rank
+}
+
+// dated returns the dated pages among nodes in chronology order.
+func (b *Builder) dated(nodes []*xref.Node) []*xref.Node {
+	var out []*xref.Node
+	for _, n := range nodes {
+		if _, ok := b.rank[n]; ok {
+			out = append(out, n)
+		}
+	}
+	slices.SortFunc(out, func(a, c *xref.Node) int { return b.rank[a] - b.rank[c] })
+	return out
+}
+
 // chronoItems returns the dated nodes among nodes as items, in order.
 func (b *Builder) chronoItems(nodes []*xref.Node) []ChronoItem {
 	var items []ChronoItem
-	for _, n := range Dated(nodes) {
+	for _, n := range b.dated(nodes) {
 		it := ChronoItem{Card: b.card(n), DateText: n.Page.Meta.DateText, IsBrief: n.Kind() == content.Brief,
 			Actors: b.cardsOf(n.Actors), Cites: b.cites(n.Sources)}
 		slugs := make([]string, len(n.Actors))
@@ -106,7 +128,7 @@ func (b *Builder) chronoItems(nodes []*xref.Node) []ChronoItem {
 func (b *Builder) chronology() Chronology {
 	var v Chronology
 	var actors []*xref.Node
-	for _, n := range Dated(b.g.Nodes) {
+	for _, n := range b.dated(b.g.Nodes) {
 		it := b.chronoItems([]*xref.Node{n})[0]
 		y, m, ok := n.Page.Dates.Date.YearMonth()
 		if !ok {

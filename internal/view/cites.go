@@ -50,8 +50,43 @@ func (b *Builder) cites(cs []xref.Citation) []Cite {
 	return out
 }
 
+// citeKey names a marker: its source, the credibility given and the
+// paragraphs.
+type citeKey struct {
+	src   *xref.Node
+	cred  string
+	paras string
+}
+
 // cite is one marker: the paragraphs of src (none: the whole source).
+// Markers are made once per build and shared.
 func (b *Builder) cite(src *xref.Node, cred string, paras []int) Cite {
+	k := citeKey{src: src, cred: cred, paras: parasKey(paras)}
+	b.citeMu.Lock()
+	c, ok := b.citeMemo[k]
+	b.citeMu.Unlock()
+	if ok {
+		return c
+	}
+	c = b.newCite(src, cred, paras)
+	b.h.sealCite(&c)
+	b.citeMu.Lock()
+	b.citeMemo[k] = c
+	b.citeMu.Unlock()
+	return c
+}
+
+// parasKey writes paragraph numbers as a string key.
+func parasKey(paras []int) string {
+	b := make([]byte, 0, 4*len(paras))
+	for _, p := range paras {
+		b = strconv.AppendInt(b, int64(p), 10)
+		b = append(b, ',')
+	}
+	return string(b)
+}
+
+func (b *Builder) newCite(src *xref.Node, cred string, paras []int) Cite {
 	m := src.Page.Meta
 	if cred == "" {
 		cred = m.Credibility.Value

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -54,15 +55,38 @@ func (b *Builder) list(k content.Kind) View {
 	return View{Data: v}
 }
 
-// newestFirst shows nodes newest first, undated last, then by title.
+// newestFirst shows nodes newest first, undated last, then by title (in
+// the order computed once for the whole dossier).
 func (b *Builder) newestFirst(nodes []*xref.Node) []Card {
-	cards := b.cardsOf(nodes)
-	dates := make(map[string]edtf.Date, len(nodes))
-	for _, n := range nodes {
-		dates[string(n.Kind())+"/"+n.Slug()] = n.Page.Dates.Date
+	sorted := slices.Clone(nodes)
+	slices.SortFunc(sorted, func(a, c *xref.Node) int { return b.newest[a] - b.newest[c] })
+	return b.cardsOf(sorted)
+}
+
+// rankNewest orders every page newest first, undated last, then by title
+// and slug.
+func rankNewest(g *xref.Graph) map[*xref.Node]int {
+	nodes := slices.Clone(g.All())
+	slices.SortStableFunc(nodes, func(a, c *xref.Node) int {
+		da, dc := a.Page.Dates.Date, c.Page.Dates.Date
+		switch {
+		case da.IsZero() && dc.IsZero():
+		case da.IsZero():
+			return 1
+		case dc.IsZero():
+			return -1
+		default:
+			if o := edtf.Compare(dc, da); o != 0 {
+				return o
+			}
+		}
+		return cmp.Or(strings.Compare(a.Title(), c.Title()), strings.Compare(string(a.Kind()), string(c.Kind())), strings.Compare(a.Slug(), c.Slug()))
+	})
+	rank := make(map[*xref.Node]int, len(nodes))
+	for i, n := range nodes {
+		rank[n] = i
 	}
-	byDate(cards, dates)
-	return cards
+	return rank
 }
 
 // actorGroups groups actors by their kind (person, country, ...), by

@@ -81,6 +81,11 @@ type Card struct {
 	// Grade is a source's Admiralty grade ("B2").
 	Grade string
 	Draft bool
+
+	// key is the hash of the fields above, made with the card: views
+	// hold many copies of each card, and a view's key takes the card's
+	// (see Hasher).
+	key [32]byte
 }
 
 // Date is an EDTF date as pages show it.
@@ -119,6 +124,8 @@ type Cite struct {
 	Grade string
 	// Title describes the citation in words, for the tooltip.
 	Title string
+
+	key [32]byte // the hash of the fields above (see Card)
 }
 
 // Run is a run of consecutive cited paragraphs.

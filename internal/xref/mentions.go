@@ -121,3 +121,23 @@ func (m *Memo) Sweep() {
 		}
 	}
 }
+
+// MemoSnapshot is a Memo's content as plain data, for a cache.
+type MemoSnapshot struct {
+	Names [sha256.Size]byte
+	Found map[[sha256.Size]byte][]int
+}
+
+// Snapshot returns what the memo holds.
+func (m *Memo) Snapshot() MemoSnapshot {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return MemoSnapshot{Names: m.names, Found: m.found}
+}
+
+// Restore replaces what the memo holds with s (from an earlier process).
+func (m *Memo) Restore(s MemoSnapshot) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.names, m.found = s.Names, s.Found
+}

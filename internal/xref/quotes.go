@@ -13,6 +13,7 @@ import (
 // the quotation that ends right before it (closing quote, then optional
 // punctuation and space; see markdown.Link.Quote).
 func (r *resolver) quotes(g *Graph) {
+	fold := newFolder()
 	for _, n := range g.all {
 		if k := n.Kind(); k != content.Brief && k != content.Commentary && k != content.Home {
 			continue
@@ -23,7 +24,7 @@ func (r *resolver) quotes(g *Graph) {
 				continue
 			}
 			para := t.Node.Doc.Paragraphs[t.Paragraph-1]
-			if !strings.Contains(normalize(para), normalize(l.Quote)) {
+			if !strings.Contains(fold.normalize(para), fold.normalize(l.Quote)) {
 				d := diag.Errorf(n.Page.BodyPos(l.Offset+2), "quotation %q is not in %s paragraph %d", shorten(l.Quote), t.Node.Page.Slug, t.Paragraph)
 				d.Suggestion = "quote the paragraph exactly, or cite the paragraph that says it"
 				r.diags.Add(d)
@@ -32,11 +33,16 @@ func (r *resolver) quotes(g *Graph) {
 	}
 }
 
-// normalize folds quote styles, dashes, case and whitespace so that a
+// folder folds quote styles, dashes, case and whitespace so that a
 // quotation matches its source despite typography.
-func normalize(s string) string {
-	r := strings.NewReplacer("“", "\"", "”", "\"", "‘", "'", "’", "'", "–", "-", "—", "-", "…", "...")
-	s = r.Replace(strings.ToLower(s))
+type folder struct{ r *strings.Replacer }
+
+func newFolder() folder {
+	return folder{strings.NewReplacer("“", "\"", "”", "\"", "‘", "'", "’", "'", "–", "-", "—", "-", "…", "...")}
+}
+
+func (f folder) normalize(s string) string {
+	s = f.r.Replace(strings.ToLower(s))
 	s = strings.Trim(s, "\"' .,;:")
 	return strings.Join(strings.Fields(s), " ")
 }

@@ -1,0 +1,156 @@
+package build
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/diag"
+	"github.com/dossier-project/dossier/internal/markdown"
+	"github.com/dossier-project/dossier/internal/view"
+	"github.com/dossier-project/dossier/internal/xref"
+)
+
+// The parse pack keeps, in the cache folder, every file's parse from the
+// last build of a dossier, so that the next process parses only the files
+// whose bytes changed. It holds no source: an entry is used only when the
+// file's bytes, read again, have the SHA-256 it records, and the page and
+// body are made again from those bytes and the entry (content.Restore,
+// markdown.Restore). The pack is one gob stream, written whole after a
+// build that parsed anything, atomically; it is trusted only by the
+// binary that wrote it, under the same limits.
+
+// packVersion changes when the pack's layout does.
+const packVersion = 1
+
+// packHeader opens a pack. Mentions carries the mentions memo (see
+// xref.Memo), which holds for the bodies whose hashes it names.
+type packHeader struct {
+	Version  int
+	Binary   [sha256.Size]byte
+	Limits   content.Limits
+	Reserved []string
+	Count    int
+	Mentions xref.MemoSnapshot
+}
+
+// packEntry is one file's parse.
+type packEntry struct {
+	Path  string
+	Sum   [sha256.Size]byte
+	Page  *content.Snapshot // nil: the file did not parse
+	Doc   *markdown.Snapshot
+	Diags diag.List
+}
+
+// packPath is where the pack of the dossier at dir lives.
+func (b *Builder) packPath() string {
+	if b.opts.CacheDir == "" || b.opts.SourceDir == "" {
+		return ""
+	}
+	abs, err := filepath.Abs(b.opts.SourceDir)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(b.opts.CacheDir, "parses", hex.EncodeToString(sum[:16])+".gob")
+}
+
+func (b *Builder) packHeader(lim content.Limits) packHeader {
+	return packHeader{Version: packVersion, Binary: b.binaryOnce(), Limits: lim, Reserved: view.SectionIDs()}
+}
+
+// readPack returns the last build's parses by path, or nothing when there
+// is no pack for this binary and these limits; it restores the mentions
+// memo.
+func (b *Builder) readPack(lim content.Limits) map[string]packEntry {
+	p := b.packPath()
+	if p == "" {
+		return nil
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20))
+	var h packHeader
+	want := b.packHeader(lim)
+	if dec.Decode(&h) != nil || h.Version != want.Version || h.Binary != want.Binary || h.Limits != want.Limits || !slices.Equal(h.Reserved, want.Reserved) {
+		return nil
+	}
+	out := make(map[string]packEntry, h.Count)
+	for range h.Count {
+		var e packEntry
+		if dec.Decode(&e) != nil {
+			return nil
+		}
+		out[e.Path] = e
+	}
+	b.memo.Restore(h.Mentions)
+	return out
+}
+
+// restore makes a parse of raw (whose hash is sum) from a pack entry.
+func (e packEntry) restore(raw []byte, sum [sha256.Size]byte) *parsed {
+	p := &parsed{sum: sum, diags: e.Diags}
+	if e.Page != nil && e.Doc != nil {
+		p.page = content.Restore(*e.Page, raw)
+		p.doc = markdown.Restore(*e.Doc, p.page.Body)
+	}
+	return p
+}
+
+// writePack records the parses of this build. Failing to write only costs
+// the next process its reuse.
+func (b *Builder) writePack(lim content.Limits, files map[string]*parsed) {
+	p := b.packPath()
+	if p == "" || os.MkdirAll(filepath.Dir(p), 0o755) != nil {
+		return
+	}
+	f, err := os.CreateTemp(filepath.Dir(p), ".parses-*")
+	if err != nil {
+		return
+	}
+	defer os.Remove(f.Name())
+	w := bufio.NewWriterSize(f, 1<<20)
+	enc := gob.NewEncoder(w)
+	h := b.packHeader(lim)
+	h.Count = len(files)
+	h.Mentions = b.memo.Snapshot()
+	err = enc.Encode(h)
+	paths := make([]string, 0, len(files))
+	for path := range files {
+		paths = append(paths, path)
+	}
+	slices.Sort(paths)
+	for _, path := range paths {
+		if err != nil {
+			break
+		}
+		err = enc.Encode(entryOf(path, files[path]))
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		_ = os.Rename(f.Name(), p)
+	}
+}
+
+func entryOf(path string, p *parsed) packEntry {
+	e := packEntry{Path: path, Sum: p.sum, Diags: p.diags}
+	if p.page != nil {
+		ps, ds := p.page.Snapshot(), p.doc.Snapshot()
+		e.Page, e.Doc = &ps, &ds
+	}
+	return e
+}

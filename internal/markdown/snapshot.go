@@ -1,0 +1,31 @@
+package markdown
+
+import "crypto/sha256"
+
+// Snapshot is a Doc without its source: what a cache keeps so that a
+// later process need not parse the body again (see Restore). It is plain
+// data.
+type Snapshot struct {
+	Numbered    bool
+	ReservedIDs []string
+	Hash        [sha256.Size]byte
+	Headings    []Heading
+	Paragraphs  []string
+	Links       []Link
+	Text        string
+	Linked      [][2]int
+}
+
+// Snapshot returns what Restore needs, besides the source, to make the
+// Doc again.
+func (d *Doc) Snapshot() Snapshot {
+	return Snapshot{Numbered: d.opts.NumberParagraphs, ReservedIDs: d.opts.ReservedIDs, Hash: d.Hash,
+		Headings: d.Headings, Paragraphs: d.Paragraphs, Links: d.Links, Text: d.Text, Linked: d.Linked}
+}
+
+// Restore makes the Doc that Parse made of src from its snapshot; src must
+// be that source (the caller checks).
+func Restore(s Snapshot, src []byte) *Doc {
+	return &Doc{src: src, opts: Options{NumberParagraphs: s.Numbered, ReservedIDs: s.ReservedIDs}, Hash: s.Hash,
+		Headings: s.Headings, Paragraphs: s.Paragraphs, Links: s.Links, Text: s.Text, Linked: s.Linked}
+}
