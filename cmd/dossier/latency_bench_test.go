@@ -17,9 +17,10 @@ import (
 
 // BenchmarkEditToReload measures what an editor waits for: the time from
 // writing a brief to the "reload" event that tells the open page to
-// reload. It runs the serve command in-process (watcher, 100ms debounce,
+// reload. It runs the serve command in-process (watcher, 10ms debounce,
 // incremental build, publish, server-sent events) on the sample dossier
-// and on a synthetic one of 10,000 briefs, each written once per process.
+// and on synthetic ones of 1,000 and 10,000 briefs, each written once per
+// process.
 //
 // ns/op is the whole wait; build-ms/op is the part the serve command
 // itself reports as its rebuild ("built N files in D"), and
@@ -27,12 +28,56 @@ import (
 //
 // The 10k dossier's first build takes a while: run with -benchtime=5x.
 func BenchmarkEditToReload(b *testing.B) {
-	b.Run("sample", func(b *testing.B) {
-		benchEditToReload(b, latencySample(b), sampleBrief)
-	})
-	b.Run("10k-briefs", func(b *testing.B) {
-		benchEditToReload(b, latency10k(b), synthetic.BriefFile(5000))
-	})
+	for _, d := range latencyDossiers() {
+		b.Run(d.name, func(b *testing.B) { benchEditToReload(b, d.dir(b), d.file) })
+	}
+}
+
+// BenchmarkSavedUnchanged measures a save that changes nothing (an
+// editor's save without edits): from the write to the end of the rebuild
+// it triggers, which finds nothing to reload.
+func BenchmarkSavedUnchanged(b *testing.B) {
+	for _, d := range latencyDossiers() {
+		b.Run(d.name, func(b *testing.B) { benchSavedUnchanged(b, d.dir(b), d.file) })
+	}
+}
+
+type latencyDossier struct {
+	name, file string
+	dir        func(testing.TB) string
+}
+
+func latencyDossiers() []latencyDossier {
+	return []latencyDossier{
+		{"sample", sampleBrief, latencySample},
+		{"1k-briefs", synthetic.BriefFile(500), latency1k},
+		{"10k-briefs", synthetic.BriefFile(5000), latency10k},
+	}
+}
+
+func benchSavedUnchanged(b *testing.B, dir, file string) {
+	s := startServe(b, 10*time.Minute, "-src", dir, "-port", "0", "-cache", "")
+	events := openEvents(b, s.URL+"__dossier/events")
+	path := filepath.Join(dir, filepath.FromSlash(file))
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		builds := s.Stderr.Count("built ")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		for s.Stderr.Count("built ") == builds {
+			time.Sleep(200 * time.Microsecond)
+		}
+	}
+	b.StopTimer()
+	select {
+	case name := <-events.names:
+		b.Fatalf("an unchanged save sent %q", name)
+	default:
+	}
 }
 
 func benchEditToReload(b *testing.B, dir, file string) {
@@ -65,7 +110,7 @@ func benchEditToReload(b *testing.B, dir, file string) {
 }
 
 // builtLine is what serve prints after each successful build.
-var builtLine = regexp.MustCompile(`(?m)^built \d+ files in (\S+)$`)
+var builtLine = regexp.MustCompile(`(?m)^built \d+ files in (\S+)`)
 
 // eventStream is a connection to the server's event stream.
 type eventStream struct {
@@ -135,6 +180,7 @@ func (es *eventStream) waitReload(tb testing.TB, d time.Duration, s *served) {
 // folders, which TestMain removes.
 var (
 	latencySample = latencyDir("sample", copySampleTo)
+	latency1k     = latencyDir("1k", synthetic.Default(1000).Write)
 	latency10k    = latencyDir("10k", synthetic.Default(10000).Write)
 	latencyTemp   struct {
 		mu   sync.Mutex
@@ -174,11 +220,19 @@ func latencyRevision() int {
 	return latencyTemp.rev
 }
 
-// TestMain removes the benchmarks' dossiers.
+// TestMain gives the commands a cache folder of their own (not the
+// user's), and removes it and the benchmarks' dossiers afterwards.
 func TestMain(m *testing.M) {
+	cache, err := os.MkdirTemp("", "dossier-test-cache-")
+	if err == nil {
+		os.Setenv("XDG_CACHE_HOME", cache)
+		defer os.RemoveAll(cache)
+	}
 	code := m.Run()
 	for _, dir := range latencyTemp.dirs {
 		os.RemoveAll(dir)
 	}
-	os.Exit(code)
+	if code != 0 {
+		os.Exit(code)
+	}
 }

@@ -59,6 +59,29 @@ func BenchmarkBuild(b *testing.B) {
 				}
 				b.ReportMetric(float64(written)/float64(b.N), "files-written/op")
 			})
+			b.Run("preview-one-change", func(b *testing.B) {
+				bld := NewBuilder(Options{Preview: true, Drafts: true})
+				defer bld.Close()
+				dest, err := Preview(filepath.Join(b.TempDir(), "preview"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer dest.Close()
+				fsys := dirFS(b, dir)
+				if res, diags := bld.Build(fsys, dest, nil); res == nil {
+					b.Fatal(diags)
+				}
+				for b.Loop() {
+					b.StopTimer()
+					if err := synthetic.Revise(filepath.Join(dir, d.edit), benchRevision()); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+					if res, diags := bld.Build(fsys, dest, []string{d.edit}); res == nil {
+						b.Fatal(diags)
+					}
+				}
+			})
 		})
 	}
 }

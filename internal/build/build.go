@@ -59,6 +59,9 @@ type Builder struct {
 	hasher view.Hasher
 	bodies *bodyStore
 	exe    onceHash
+	memos  pageMemos
+	// viewCache keeps cards and list orders between builds.
+	viewCache *view.Cache
 }
 
 // NewBuilder returns a Builder with empty in-memory caches.
@@ -68,7 +71,8 @@ func NewBuilder(opts Options) *Builder {
 		hlDir = opts.CacheDir + "/highlight"
 	}
 	hl := highlight.New(hlDir)
-	return &Builder{opts: opts, hl: hl, md: markdown.New(hl), memo: xref.NewMemo(), files: newParseCache(), bodies: newBodyStore()}
+	return &Builder{opts: opts, hl: hl, md: markdown.New(hl), memo: xref.NewMemo(), files: newParseCache(), bodies: newBodyStore(),
+		memos: pageMemos{pages: map[string]pageMemo{}}, viewCache: view.NewCache()}
 }
 
 // Close removes the Builder's temporary files.
@@ -107,7 +111,7 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 		return nil, diags
 	}
 	base := urls.New(cfg.BaseURL.Value)
-	views := view.New(graph, cfg, base, view.Options{Preview: b.opts.Preview}, &b.hasher)
+	views := view.New(graph, cfg, base, view.Options{Preview: b.opts.Preview, Cache: b.viewCache}, &b.hasher)
 	res, renderDiags := b.render(fsys, dest, &site{cfg: cfg, base: base, graph: graph, views: views})
 	diags.Append(renderDiags)
 	if res != nil {

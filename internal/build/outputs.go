@@ -16,10 +16,14 @@ import (
 // the feeds and indexes, and the files a static host wants.
 func (b *Builder) outputs(fsys fs.FS, s *site, tmpl *layout.Set, inputs *siteInputs) ([]output, diag.List) {
 	jobs := s.views.Jobs()
+	pv := &pageVersions{nodes: versions(s.graph), siteView: b.hasher.Key(s.views.Site())}
+	paths := make(map[string]bool, len(jobs))
 	var outs []output
 	for _, j := range jobs {
-		outs = append(outs, b.pageOutput(j, tmpl, inputs))
+		paths[j.Out] = true
+		outs = append(outs, b.pageOutput(j, tmpl, inputs, pv))
 	}
+	b.memos.keepOnly(paths)
 	statics, diags := staticOutputs(fsys)
 	outs = append(outs, statics...)
 	pub, d := b.publishOutputs(s, jobs)

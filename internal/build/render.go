@@ -41,7 +41,7 @@ func (b *Builder) render(fsys fs.FS, dest *Dest, s *site) (*Result, diag.List) {
 	}
 	outs, d := b.outputs(fsys, s, tmpl, inputs)
 	diags.Append(d)
-	diags.Append(b.produce(dest, outs))
+	diags.Append(b.produce(dest, outs, wholeVersion(s, tmpl)))
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -52,8 +52,10 @@ func (b *Builder) render(fsys fs.FS, dest *Dest, s *site) (*Result, diag.List) {
 	return &Result{Outputs: len(outs), Written: dest.written, Changed: dest.changed, Generation: gen}, diags
 }
 
-// produce runs every output in parallel, up to GOMAXPROCS at once.
-func (b *Builder) produce(dest *Dest, outs []output) diag.List {
+// produce runs every output in parallel, up to GOMAXPROCS at once. A
+// preview does not even prepare a costly output: it records it to be made
+// on request, under the whole dossier's version.
+func (b *Builder) produce(dest *Dest, outs []output, whole [sha256.Size]byte) diag.List {
 	var mu sync.Mutex
 	var diags diag.List
 	fail := func(d diag.Diagnostic) {
@@ -65,13 +67,21 @@ func (b *Builder) produce(dest *Dest, outs []output) diag.List {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, o := range outs {
 		g.Go(func() error {
+			if o.costly && dest.mode == preview {
+				dest.later(o.path, whole, func(w io.Writer) error {
+					_, make, err := o.prepare()
+					if err != nil {
+						return err
+					}
+					return make(w)
+				})
+				return nil
+			}
 			key, make, err := o.prepare()
 			switch {
 			case err != nil:
 				fail(asDiag(o.path, err))
 			case dest.keep(o.path, key):
-			case o.costly && dest.mode == preview:
-				dest.later(o.path, key, make)
 			default:
 				if err := dest.write(o.path, key, make); err != nil {
 					fail(asDiag(o.path, err))
@@ -82,6 +92,21 @@ func (b *Builder) produce(dest *Dest, outs []output) diag.List {
 	}
 	_ = g.Wait()
 	return diags
+}
+
+// wholeVersion identifies everything a build's outputs are made from:
+// every page's version, the settings and the templates.
+func wholeVersion(s *site, tmpl *layout.Set) [sha256.Size]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "%+v\n", *s.cfg)
+	for _, n := range s.graph.All() {
+		h.Write(n.Version[:])
+	}
+	for _, name := range tmpl.Names() {
+		th := tmpl.Hash(name)
+		h.Write(th[:])
+	}
+	return [sha256.Size]byte(h.Sum(nil))
 }
 
 // asDiag turns an output's error into a diagnostic: at the template or
@@ -95,26 +120,60 @@ func asDiag(path string, err error) diag.Diagnostic {
 }
 
 // pageOutput is the output of one page: its key is the hash of its view,
-// its template set and the site inputs its templates call.
-func (b *Builder) pageOutput(j view.Job, tmpl *layout.Set, inputs *siteInputs) output {
+// its template set and the site inputs its templates call. A content
+// page's memo may give the key without making the view (see pageMemos).
+func (b *Builder) pageOutput(j view.Job, tmpl *layout.Set, inputs *siteInputs, pv *pageVersions) output {
 	return output{path: j.Out, costly: j.Costly, prepare: func() ([sha256.Size]byte, func(io.Writer) error, error) {
 		if !tmpl.Has(j.Template) {
 			return [sha256.Size]byte{}, nil, diag.Errorf(diag.Pos{File: layout.Dir + "/" + j.Template + ".html"}, "missing page template for %s", j.Out)
 		}
-		v := j.Make()
-		h := sha256.New()
-		tmplHash := tmpl.Hash(j.Template)
-		viewKey := b.hasher.Key(v.Data)
-		fmt.Fprintf(h, "page %s\n", j.Template)
-		h.Write(tmplHash[:])
-		h.Write(viewKey[:])
-		for _, name := range tmpl.Inputs(j.Template) {
-			ik := inputs.key(name)
-			fmt.Fprintf(h, "input %s\n", name)
-			h.Write(ik[:])
+		site := pv.site(j.Template, tmpl, inputs)
+		if memoable(j) {
+			if key, ok := b.memos.lookup(j.Out, site, j.Node.Version, pv.nodes); ok {
+				return key, func(w io.Writer) error { return b.execute(w, tmpl, j, j.Make()) }, nil
+			}
 		}
-		return [sha256.Size]byte(h.Sum(nil)), func(w io.Writer) error { return b.execute(w, tmpl, j, v) }, nil
+		v := j.Make()
+		var viewKey [sha256.Size]byte
+		var deps []string
+		if memoable(j) {
+			viewKey, deps = b.hasher.KeyDeps(v.Data)
+		} else {
+			viewKey = b.hasher.Key(v.Data)
+		}
+		h := sha256.New()
+		h.Write(site[:])
+		h.Write(viewKey[:])
+		key := [sha256.Size]byte(h.Sum(nil))
+		if memoable(j) {
+			b.memos.remember(j.Out, key, site, j.Node.Version, deps, pv.nodes)
+		}
+		return key, func(w io.Writer) error { return b.execute(w, tmpl, j, v) }, nil
 	}}
+}
+
+// pageVersions is what page keys and memos compare in one build: every
+// page's version, and the site's part of each template's pages.
+type pageVersions struct {
+	nodes    map[string][sha256.Size]byte
+	siteView [sha256.Size]byte
+}
+
+// site is the part of a page's key that its own view does not hold: the
+// template set's files, the site inputs its templates call, and the site
+// view (settings) every page shows.
+func (pv *pageVersions) site(template string, tmpl *layout.Set, inputs *siteInputs) [sha256.Size]byte {
+	h := sha256.New()
+	tmplHash := tmpl.Hash(template)
+	fmt.Fprintf(h, "page %s\n", template)
+	h.Write(tmplHash[:])
+	h.Write(pv.siteView[:])
+	for _, name := range tmpl.Inputs(template) {
+		ik := inputs.key(name)
+		fmt.Fprintf(h, "input %s\n", name)
+		h.Write(ik[:])
+	}
+	return [sha256.Size]byte(h.Sum(nil))
 }
 
 // execute renders a page: its bodies through the body store, then its

@@ -121,6 +121,16 @@ func hashFiles(names []string, sources map[string][]byte) [sha256.Size]byte {
 	return [sha256.Size]byte(h.Sum(nil))
 }
 
+// Names lists the page templates, sorted.
+func (s *Set) Names() []string {
+	out := make([]string, 0, len(s.pages))
+	for name := range s.pages {
+		out = append(out, name)
+	}
+	slices.Sort(out)
+	return out
+}
+
 // Has reports whether a page template named name exists.
 func (s *Set) Has(name string) bool { _, ok := s.pages[name]; return ok }
 

@@ -17,6 +17,8 @@ import (
 type Options struct {
 	// Preview is dossier serve: drafts are marked and missing links shown.
 	Preview bool
+	// Cache, when set, carries cards and orders from the last build.
+	Cache *Cache
 }
 
 // Builder makes the views of one resolved dossier. It is immutable once
@@ -30,9 +32,9 @@ type Builder struct {
 	site  *Site
 	cards map[*xref.Node]*Card
 	tags  []tagPages
-	rank  map[*xref.Node]int // chronology order of the dated pages
-	// newest orders every page newest first, for lists.
-	newest map[*xref.Node]int
+	// order holds the chronology order of the dated pages and the
+	// newest-first order of all pages, by "kind/slug".
+	order orders
 
 	citeMu   sync.Mutex
 	citeMemo map[citeKey]Cite
@@ -43,13 +45,15 @@ func New(g *xref.Graph, cfg *config.Config, base urls.Base, opts Options, h *Has
 	b := &Builder{h: h, g: g, cfg: cfg, base: base, opts: opts, cards: make(map[*xref.Node]*Card, len(g.All())), citeMemo: map[citeKey]Cite{}}
 	b.site = b.newSite()
 	for _, n := range g.All() {
-		c := b.newCard(n)
-		h.sealCard(c)
-		b.cards[n] = c
+		b.cards[n] = opts.Cache.card(n, base.Prefix(), func() *Card {
+			c := b.newCard(n)
+			h.sealCard(c)
+			return c
+		})
 	}
+	opts.Cache.sweep()
 	b.tags = collectTags(g)
-	b.rank = rankDated(g)
-	b.newest = rankNewest(g)
+	b.order = opts.Cache.ordersOf(g)
 	return b
 }
 

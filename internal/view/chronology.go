@@ -86,26 +86,9 @@ func Dated(nodes []*xref.Node) []*xref.Node {
 	return out
 }
 
-// rankDated orders every dated page of the dossier once, so that each
-// chronology sorts by rank rather than by comparing dates again.
-func rankDated(g *xref.Graph) map[*xref.Node]int {
-	rank := map[*xref.Node]int{}
-	for i, n := range Dated(g.Nodes) {
-		rank[n] = i
-	}
-	return rank
-}
-
 // dated returns the dated pages among nodes in chronology order.
 func (b *Builder) dated(nodes []*xref.Node) []*xref.Node {
-	var out []*xref.Node
-	for _, n := range nodes {
-		if _, ok := b.rank[n]; ok {
-			out = append(out, n)
-		}
-	}
-	slices.SortFunc(out, func(a, c *xref.Node) int { return b.rank[a] - b.rank[c] })
-	return out
+	return inOrder(nodes, b.order.dated)
 }
 
 // chronoItems returns the dated nodes among nodes as items, in order.

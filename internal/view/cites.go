@@ -91,7 +91,7 @@ func (b *Builder) newCite(src *xref.Node, cred string, paras []int) Cite {
 	if cred == "" {
 		cred = m.Credibility.Value
 	}
-	c := Cite{Grade: vocab.Admiralty(m.Reliability.Value, cred), Href: b.base.Path(src.URL)}
+	c := Cite{Grade: vocab.Admiralty(m.Reliability.Value, cred), Href: b.base.Path(src.URL), src: depKey(src)}
 	what := "the whole source"
 	if len(paras) == 0 {
 		c.Label = shortLabel(src)
@@ -259,6 +259,20 @@ func (b *Builder) sourceRefs(n *xref.Node) []SourceRef {
 		c := b.cite(g.src, g.cred, g.paras)
 		out[i].Cites = append(out[i].Cites, c)
 		out[i].Partial = out[i].Partial || len(g.paras) > 0 || g.cred != ""
+	}
+	return out
+}
+
+// depKey names a page as a dependency: "kind/slug".
+func depKey(n *xref.Node) string { return string(n.Kind()) + "/" + n.Slug() }
+
+// linkTargets lists the pages n's body links show.
+func linkTargets(n *xref.Node) []string {
+	var out []string
+	for _, t := range n.Links {
+		if t.Node != nil {
+			out = append(out, depKey(t.Node))
+		}
 	}
 	return out
 }

@@ -37,10 +37,26 @@ func (hs *Hasher) Key(v any) [sha256.Size]byte {
 	return [sha256.Size]byte(h.Sum(nil))
 }
 
+// KeyDeps hashes v like Key and also returns its dependencies: the pages
+// ("kind/slug") whose data v shows — every Card and Cite it holds names
+// its page, every Body the pages its links show. A view's data from
+// other pages always travels inside one of these (see Deps).
+func (hs *Hasher) KeyDeps(v any) ([sha256.Size]byte, []string) {
+	h := hasher{Hash: sha256.New(), plans: &hs.plans, deps: map[string]bool{}}
+	h.value(reflect.ValueOf(v))
+	deps := make([]string, 0, len(h.deps))
+	for d := range h.deps {
+		deps = append(deps, d)
+	}
+	slices.Sort(deps)
+	return [sha256.Size]byte(h.Sum(nil)), deps
+}
+
 type hasher struct {
 	hash.Hash
 	plans *sync.Map
 	buf   [9]byte
+	deps  map[string]bool // nil: not recorded
 }
 
 func (h *hasher) tag(b byte, n uint64) {
@@ -114,6 +130,9 @@ func (h *hasher) mapping(v reflect.Value) {
 }
 
 func (h *hasher) structure(v reflect.Value) {
+	if h.deps != nil {
+		h.depend(v)
+	}
 	if k, ok := sealedKey(v); ok {
 		h.tag('K', 0)
 		h.Write(k[:])
@@ -171,6 +190,23 @@ func sealedKey(v reflect.Value) ([32]byte, bool) {
 		}
 	}
 	return k, k != [32]byte{}
+}
+
+// depend records the pages a Card, Cite or Body shows.
+func (h *hasher) depend(v reflect.Value) {
+	if !v.CanInterface() {
+		return
+	}
+	switch x := v.Interface().(type) {
+	case Card:
+		h.deps[x.Kind+"/"+x.Slug] = true
+	case Cite:
+		h.deps[x.src] = true
+	case Body:
+		for _, t := range x.targets {
+			h.deps[t] = true
+		}
+	}
 }
 
 // seal sets a Card's or Cite's key.

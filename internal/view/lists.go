@@ -58,14 +58,12 @@ func (b *Builder) list(k content.Kind) View {
 // newestFirst shows nodes newest first, undated last, then by title (in
 // the order computed once for the whole dossier).
 func (b *Builder) newestFirst(nodes []*xref.Node) []Card {
-	sorted := slices.Clone(nodes)
-	slices.SortFunc(sorted, func(a, c *xref.Node) int { return b.newest[a] - b.newest[c] })
-	return b.cardsOf(sorted)
+	return b.cardsOf(inOrder(nodes, b.order.newest))
 }
 
-// rankNewest orders every page newest first, undated last, then by title
+// newestOrder orders every page newest first, undated last, then by title
 // and slug.
-func rankNewest(g *xref.Graph) map[*xref.Node]int {
+func newestOrder(g *xref.Graph) []*xref.Node {
 	nodes := slices.Clone(g.All())
 	slices.SortStableFunc(nodes, func(a, c *xref.Node) int {
 		da, dc := a.Page.Dates.Date, c.Page.Dates.Date
@@ -82,11 +80,7 @@ func rankNewest(g *xref.Graph) map[*xref.Node]int {
 		}
 		return cmp.Or(strings.Compare(a.Title(), c.Title()), strings.Compare(string(a.Kind()), string(c.Kind())), strings.Compare(a.Slug(), c.Slug()))
 	})
-	rank := make(map[*xref.Node]int, len(nodes))
-	for i, n := range nodes {
-		rank[n] = i
-	}
-	return rank
+	return nodes
 }
 
 // actorGroups groups actors by their kind (person, country, ...), by

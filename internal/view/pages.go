@@ -101,7 +101,7 @@ type SourcePage struct {
 }
 
 func (b *Builder) body(n *xref.Node) *Body {
-	return &Body{DocHash: n.Doc.Hash, Links: b.linkViews(n), Doc: n.Doc}
+	return &Body{DocHash: n.Doc.Hash, Links: b.linkViews(n), Doc: n.Doc, targets: linkTargets(n)}
 }
 
 func (b *Builder) related(n *xref.Node) Related {

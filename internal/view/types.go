@@ -126,6 +126,7 @@ type Cite struct {
 	Title string
 
 	key [32]byte // the hash of the fields above (see Card)
+	src string   // the source's kind and slug, a dependency (see Deps)
 }
 
 // Run is a run of consecutive cited paragraphs.
@@ -177,7 +178,8 @@ type Body struct {
 	Shift  int
 	Doc    *markdown.Doc `hash:"-"`
 
-	render func(*Body) template.HTML
+	render  func(*Body) template.HTML
+	targets []string // the kinds and slugs of the pages its links show
 }
 
 // HTML is the body rendered.

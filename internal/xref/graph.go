@@ -43,6 +43,10 @@ type Node struct {
 	MentionedIn []*Node
 	// CitedBy lists pages that cite this source.
 	CitedBy []*Node
+
+	// Version identifies everything a page may show of this node (see
+	// version.go).
+	Version [32]byte
 }
 
 // Title is the page's title.

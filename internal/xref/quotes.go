@@ -12,23 +12,23 @@ import (
 // checked: they are where analysts quote sources. A citation "supports"
 // the quotation that ends right before it (closing quote, then optional
 // punctuation and space; see markdown.Link.Quote).
-func (r *resolver) quotes(g *Graph) {
-	fold := newFolder()
-	for _, n := range g.all {
-		if k := n.Kind(); k != content.Brief && k != content.Commentary && k != content.Home {
+func (r *resolver) quotes(n *Node) {
+	if k := n.Kind(); k != content.Brief && k != content.Commentary && k != content.Home {
+		return
+	}
+	for i, l := range n.Doc.Links {
+		t := n.Links[i]
+		if l.Quote == "" || t.Paragraph == 0 {
 			continue
 		}
-		for i, l := range n.Doc.Links {
-			t := n.Links[i]
-			if l.Quote == "" || t.Paragraph == 0 {
-				continue
-			}
-			para := t.Node.Doc.Paragraphs[t.Paragraph-1]
-			if !strings.Contains(fold.normalize(para), fold.normalize(l.Quote)) {
-				d := diag.Errorf(n.Page.BodyPos(l.Offset+2), "quotation %q is not in %s paragraph %d", shorten(l.Quote), t.Node.Page.Slug, t.Paragraph)
-				d.Suggestion = "quote the paragraph exactly, or cite the paragraph that says it"
-				r.diags.Add(d)
-			}
+		if r.fold.r == nil {
+			r.fold = newFolder()
+		}
+		para := t.Node.Doc.Paragraphs[t.Paragraph-1]
+		if !strings.Contains(r.fold.normalize(para), r.fold.normalize(l.Quote)) {
+			d := diag.Errorf(n.Page.BodyPos(l.Offset+2), "quotation %q is not in %s paragraph %d", shorten(l.Quote), t.Node.Page.Slug, t.Paragraph)
+			d.Suggestion = "quote the paragraph exactly, or cite the paragraph that says it"
+			r.diags.Add(d)
 		}
 	}
 }

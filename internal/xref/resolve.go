@@ -2,8 +2,10 @@ package xref
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/diag"
@@ -29,28 +31,57 @@ type Options struct {
 	Memo *Memo
 }
 
-// resolver carries one resolution's state.
+// resolver is one worker's resolution state: the shared, read-only index
+// and options, its own diagnostics, and the references of the node it is
+// resolving.
 type resolver struct {
 	ix    *index
 	opts  Options
 	diags diag.List
-	refs  map[*Node]map[*Node]bool // from -> to
+	refs  *[]*Node // the current node's references
+	fold  folder   // made on first use
 }
 
 // Resolve resolves every reference of the pages (home and the others, in
 // any order; at most one home) and returns a new graph with every
-// diagnostic found. It does not modify its inputs.
+// diagnostic found. It does not modify its inputs. Pages are resolved in
+// parallel, each by one worker, which writes only its node.
 func Resolve(pages []Input, opts Options) (*Graph, diag.List) {
 	g := newGraph(pages)
-	r := &resolver{ix: newIndex(g.Nodes, opts.Unparsed), opts: opts, refs: map[*Node]map[*Node]bool{}}
-	for _, n := range g.all {
+	ix := newIndex(g.Nodes, opts.Unparsed)
+	refs := make([][]*Node, len(g.all))
+	diags := eachNode(g, ix, opts, func(r *resolver, i int, n *Node) {
+		r.refs = &refs[i]
 		r.frontMatter(n)
 		r.body(n)
-	}
-	r.backlinks(g)
-	r.quotes(g)
+	})
+	backlinks(g, refs)
+	diags.Append(eachNode(g, ix, opts, func(r *resolver, _ int, n *Node) { r.quotes(n) }))
 	findMentions(g, opts.Memo)
-	return g, r.diags
+	g.computeVersions()
+	return g, diags
+}
+
+// eachNode runs f on every node, on GOMAXPROCS workers, and gathers their
+// diagnostics.
+func eachNode(g *Graph, ix *index, opts Options, f func(r *resolver, i int, n *Node)) diag.List {
+	workers := runtime.GOMAXPROCS(0)
+	rs := make([]*resolver, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		rs[w] = &resolver{ix: ix, opts: opts}
+		wg.Go(func() {
+			for i := w; i < len(g.all); i += workers {
+				f(rs[w], i, g.all[i])
+			}
+		})
+	}
+	wg.Wait()
+	var diags diag.List
+	for _, r := range rs {
+		diags.Append(r.diags)
+	}
+	return diags
 }
 
 // newGraph makes a node per page, sorted: home first, then by kind and
@@ -74,21 +105,19 @@ func newGraph(pages []Input) *Graph {
 	return g
 }
 
-// ref records that from references to.
+// ref records that from (the node being resolved) references to.
 func (r *resolver) ref(from, to *Node) {
-	if from == to || to == nil {
+	if from == to || to == nil || slices.Contains(*r.refs, to) {
 		return
 	}
-	if r.refs[from] == nil {
-		r.refs[from] = map[*Node]bool{}
-	}
-	r.refs[from][to] = true
+	*r.refs = append(*r.refs, to)
 }
 
-// backlinks fills ReferencedBy, NamedIn, InRelations and CitedBy.
-func (r *resolver) backlinks(g *Graph) {
-	for _, from := range g.all {
-		for to := range r.refs[from] {
+// backlinks fills ReferencedBy, NamedIn, InRelations and CitedBy from
+// every node's references (refs[i] are g.all[i]'s).
+func backlinks(g *Graph, refs [][]*Node) {
+	for i, from := range g.all {
+		for _, to := range refs[i] {
 			to.ReferencedBy = append(to.ReferencedBy, from)
 		}
 		for _, a := range from.Actors {

@@ -1,0 +1,88 @@
+package build
+
+import (
+	"crypto/sha256"
+	"sync"
+
+	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/view"
+	"github.com/dossier-project/dossier/internal/xref"
+)
+
+// pageMemos remember, for each content page's output, the key of the last
+// view made and what that view depended on: the versions (xref.Node's
+// Version) of its own page and of every page whose data it showed (the
+// cards, cites and link targets in it: view.Hasher.KeyDeps), and the
+// site's part (settings, template set, site inputs). When none of these
+// changed, the view would be the same, so its key is known without
+// making it: a rebuild after one edit makes the views of the pages that
+// show the edited page, not all of them.
+//
+// A memo only spares making a view. Whether an output is kept is still
+// decided by comparing its key with the one its last committed output
+// was made from (Dest.keep), so a memo from a failed build can cost a
+// needless write, never a stale page.
+type pageMemos struct {
+	mu    sync.Mutex
+	pages map[string]pageMemo
+}
+
+type pageMemo struct {
+	key  [sha256.Size]byte
+	site [sha256.Size]byte
+	own  [sha256.Size]byte
+	deps map[string][sha256.Size]byte
+}
+
+// memoable reports whether a page's view may be skipped by its memo:
+// content pages; not home (it counts every section) nor costly pages.
+func memoable(j view.Job) bool {
+	return j.Node != nil && j.Node.Kind() != content.Home && !j.Costly
+}
+
+// versions maps every page ("kind/slug") to its version.
+func versions(g *xref.Graph) map[string][sha256.Size]byte {
+	out := make(map[string][sha256.Size]byte, len(g.All()))
+	for _, n := range g.All() {
+		out[string(n.Kind())+"/"+n.Slug()] = n.Version
+	}
+	return out
+}
+
+// lookup returns the key of path's view when its memo still holds.
+func (m *pageMemos) lookup(path string, site, own [sha256.Size]byte, now map[string][sha256.Size]byte) ([sha256.Size]byte, bool) {
+	m.mu.Lock()
+	p, ok := m.pages[path]
+	m.mu.Unlock()
+	if !ok || p.site != site || p.own != own {
+		return [sha256.Size]byte{}, false
+	}
+	for dep, v := range p.deps {
+		if cur, ok := now[dep]; !ok || cur != v {
+			return [sha256.Size]byte{}, false
+		}
+	}
+	return p.key, true
+}
+
+// remember records a view's key and dependencies.
+func (m *pageMemos) remember(path string, key, site, own [sha256.Size]byte, deps []string, now map[string][sha256.Size]byte) {
+	p := pageMemo{key: key, site: site, own: own, deps: make(map[string][sha256.Size]byte, len(deps))}
+	for _, d := range deps {
+		p.deps[d] = now[d]
+	}
+	m.mu.Lock()
+	m.pages[path] = p
+	m.mu.Unlock()
+}
+
+// keep drops the memos of pages that are gone.
+func (m *pageMemos) keepOnly(paths map[string]bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for p := range m.pages {
+		if !paths[p] {
+			delete(m.pages, p)
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package view
+
+import (
+	"crypto/sha256"
+	"slices"
+	"sync"
+
+	"github.com/dossier-project/dossier/internal/xref"
+)
+
+// Cache carries, from one build of a dossier to the next, what views
+// share and what is costly to make again: each page's card (made from the
+// page's file alone, so kept while the file's bytes, path and the base URL
+// are the same) and the orders of lists and chronologies (kept while no
+// page's kind, slug, title or date changed). Everything in it is a pure
+// function of its key. A Cache is safe for concurrent use.
+type Cache struct {
+	mu     sync.Mutex
+	cards  map[[sha256.Size]byte]*Card
+	used   map[[sha256.Size]byte]bool
+	orders map[[sha256.Size]byte]orders
+}
+
+// orders are a dossier's sort orders by page ("kind/slug").
+type orders struct {
+	dated  map[string]int
+	newest map[string]int
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{cards: map[[sha256.Size]byte]*Card{}, used: map[[sha256.Size]byte]bool{}, orders: map[[sha256.Size]byte]orders{}}
+}
+
+// card returns n's card from the cache or makes it.
+func (c *Cache) card(n *xref.Node, base string, make func() *Card) *Card {
+	if c == nil {
+		return make()
+	}
+	h := sha256.New()
+	h.Write(n.Page.Hash[:])
+	h.Write([]byte(n.Page.File + "\x00" + base))
+	key := [sha256.Size]byte(h.Sum(nil))
+	c.mu.Lock()
+	card, ok := c.cards[key]
+	c.used[key] = true
+	c.mu.Unlock()
+	if ok {
+		return card
+	}
+	card = make()
+	c.mu.Lock()
+	c.cards[key] = card
+	c.mu.Unlock()
+	return card
+}
+
+// sweep forgets the cards the last build did not use.
+func (c *Cache) sweep() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.cards {
+		if !c.used[k] {
+			delete(c.cards, k)
+		}
+	}
+	clear(c.used)
+}
+
+// ordersOf returns g's sort orders from the cache or computes them.
+func (c *Cache) ordersOf(g *xref.Graph) orders {
+	h := sha256.New()
+	for _, n := range g.All() {
+		h.Write([]byte(string(n.Kind()) + "\x00" + n.Slug() + "\x00" + n.Title() + "\x00" + n.Page.Dates.Date.String() + "\x01"))
+	}
+	key := [sha256.Size]byte(h.Sum(nil))
+	if c != nil {
+		c.mu.Lock()
+		o, ok := c.orders[key]
+		c.mu.Unlock()
+		if ok {
+			return o
+		}
+	}
+	o := orders{dated: byKey(Dated(g.Nodes)), newest: byKey(newestOrder(g))}
+	if c != nil {
+		c.mu.Lock()
+		c.orders = map[[sha256.Size]byte]orders{key: o}
+		c.mu.Unlock()
+	}
+	return o
+}
+
+// byKey numbers nodes in order by "kind/slug".
+func byKey(nodes []*xref.Node) map[string]int {
+	out := make(map[string]int, len(nodes))
+	for i, n := range nodes {
+		out[depKey(n)] = i
+	}
+	return out
+}
+
+// inOrder returns the nodes that order numbers, sorted by it.
+func inOrder(nodes []*xref.Node, order map[string]int) []*xref.Node {
+	type ranked struct {
+		n    *xref.Node
+		rank int
+	}
+	rs := make([]ranked, 0, len(nodes))
+	for _, n := range nodes {
+		if i, ok := order[depKey(n)]; ok {
+			rs = append(rs, ranked{n, i})
+		}
+	}
+	slices.SortFunc(rs, func(a, b ranked) int { return a.rank - b.rank })
+	out := make([]*xref.Node, len(rs))
+	for i, r := range rs {
+		out[i] = r.n
+	}
+	return out
+}
