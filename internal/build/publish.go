@@ -43,20 +43,22 @@ func (b *Builder) publishOutputs(s *site, jobs []view.Job) ([]output, diag.List)
 		outs = append(outs, bytesOutput("CNAME", []byte(cname+"\n")))
 	}
 	if s.base.HasOrigin() {
-		outs = append(outs, b.dataOutput("sitemap.xml", false, func() (any, func(any) ([]byte, error)) {
+		outs = append(outs, b.dataOutput("sitemap.xml", true, func() (any, func(any) ([]byte, error)) {
 			return sitemapOf(s, jobs), marshalSitemap
 		}))
 	}
 	outs = append(outs,
-		b.dataOutput("feed.xml", false, func() (any, func(any) ([]byte, error)) { return feedOf(s), marshalFeed }),
-		b.dataOutput("chronology.json", false, func() (any, func(any) ([]byte, error)) { return timelineOf(s), marshalTimeline }),
+		b.dataOutput("feed.xml", true, func() (any, func(any) ([]byte, error)) { return feedOf(s), marshalFeed }),
+		b.dataOutput("chronology.json", true, func() (any, func(any) ([]byte, error)) { return timelineOf(s), marshalTimeline }),
 		b.dataOutput("search.json", true, func() (any, func(any) ([]byte, error)) { return searchIndexOf(s), marshalSearch }),
 	)
 	return outs, diags
 }
 
 // dataOutput is an output made from a value: its key is the value's hash.
-// data returns the value and how to encode it.
+// data returns the value and how to encode it. The feeds and indexes are
+// all costly (each holds the whole dossier): a preview makes them when
+// they are asked for.
 func (b *Builder) dataOutput(path string, costly bool, data func() (any, func(any) ([]byte, error))) output {
 	return output{path: path, costly: costly, prepare: func() ([sha256.Size]byte, func(io.Writer) error, error) {
 		v, encode := data()

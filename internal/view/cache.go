@@ -2,6 +2,8 @@ package view
 
 import (
 	"crypto/sha256"
+
+	"github.com/dossier-project/dossier/internal/content"
 	"slices"
 	"sync"
 
@@ -10,14 +12,15 @@ import (
 
 // Cache carries, from one build of a dossier to the next, what views
 // share and what is costly to make again: each page's card (made from the
-// page's file alone, so kept while the file's bytes, path and the base URL
-// are the same) and the orders of lists and chronologies (kept while no
+// page alone, so kept while the parse of its file is the same value and
+// the base URL the same) and the orders of lists and chronologies (kept while no
 // page's kind, slug, title or date changed). Everything in it is a pure
 // function of its key. A Cache is safe for concurrent use.
 type Cache struct {
 	mu     sync.Mutex
-	cards  map[[sha256.Size]byte]*Card
-	used   map[[sha256.Size]byte]bool
+	base   string // the base path the cards were made with
+	cards  map[*content.Page]*Card
+	used   map[*content.Page]bool
 	orders map[[sha256.Size]byte]orders
 }
 
@@ -29,29 +32,27 @@ type orders struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{cards: map[[sha256.Size]byte]*Card{}, used: map[[sha256.Size]byte]bool{}, orders: map[[sha256.Size]byte]orders{}}
+	return &Cache{cards: map[*content.Page]*Card{}, used: map[*content.Page]bool{}, orders: map[[sha256.Size]byte]orders{}}
 }
 
-// card returns n's card from the cache or makes it.
+// card returns n's card from the cache or makes it. A card is made from
+// its page alone (an immutable *content.Page, the same value for as long
+// as its file is unchanged) and the base path.
 func (c *Cache) card(n *xref.Node, base string, make func() *Card) *Card {
 	if c == nil {
 		return make()
 	}
-	h := sha256.New()
-	h.Write(n.Page.Hash[:])
-	h.Write([]byte(n.Page.File + "\x00" + base))
-	key := [sha256.Size]byte(h.Sum(nil))
 	c.mu.Lock()
-	card, ok := c.cards[key]
-	c.used[key] = true
-	c.mu.Unlock()
-	if ok {
-		return card
+	defer c.mu.Unlock()
+	if base != c.base {
+		c.base, c.cards = base, map[*content.Page]*Card{}
 	}
-	card = make()
-	c.mu.Lock()
-	c.cards[key] = card
-	c.mu.Unlock()
+	card, ok := c.cards[n.Page]
+	c.used[n.Page] = true
+	if !ok {
+		card = make()
+		c.cards[n.Page] = card
+	}
 	return card
 }
 
