@@ -2,7 +2,7 @@
 GO ?= go
 PORT ?= 8080
 
-.PHONY: build serve test check bench fuzz lint clean
+.PHONY: build serve test check bench bench-go fuzz lint clean
 
 ## build: build the sample dossier into site/
 build:
@@ -23,9 +23,13 @@ test:
 check:
 	$(GO) run ./cmd/dossier check
 
-## bench: benchmarks (build of the sample and of generated large dossiers)
+## bench: the performance table (cold and warm builds, memory, serve latency) on 1,000 and 10,000 generated briefs
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem -count=6 ./internal/... | tee bench.out
+	$(GO) run ./internal/tools/benchtable
+
+## bench-go: the Go benchmarks of every stage (go test -bench), for benchstat
+bench-go:
+	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=5x -count=6 -timeout=60m ./internal/... | tee bench.out
 
 ## fuzz: run each fuzz target for FUZZTIME (default 30s)
 FUZZTIME ?= 30s

@@ -122,6 +122,7 @@ type Graph struct {
 	Nodes []*Node
 	all   []*Node
 	byKey map[key]*Node
+	ids   map[*Node][idSize]byte // for versions
 }
 
 type key struct {

@@ -18,11 +18,16 @@ import (
 // know which pages' views may have changed.
 
 func (g *Graph) computeVersions() {
+	g.ids = make(map[*Node][idSize]byte, len(g.all))
+	for _, n := range g.all {
+		sum := sha256.Sum256([]byte(string(n.Kind()) + "/" + n.Slug()))
+		g.ids[n] = [idSize]byte(sum[:idSize])
+	}
 	var wg sync.WaitGroup
 	work := make(chan *Node)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			h := versionHasher{Hash: sha256.New()}
+			h := versionHasher{Hash: sha256.New(), ids: g.ids}
 			for n := range work {
 				n.Version = h.node(n)
 			}
@@ -35,8 +40,13 @@ func (g *Graph) computeVersions() {
 	wg.Wait()
 }
 
+// idSize is how much of the SHA-256 of a page's kind and slug stands for
+// the page in a version: 128 bits, enough that no two pages share one.
+const idSize = 16
+
 type versionHasher struct {
 	hash.Hash
+	ids map[*Node][idSize]byte
 	buf [8]byte
 }
 
@@ -76,10 +86,11 @@ func (h *versionHasher) nodes(lists ...[]*Node) {
 		h.int(len(l))
 		for _, m := range l {
 			if m == nil {
-				h.str("")
+				h.Write(make([]byte, idSize))
 				continue
 			}
-			h.str(string(m.Kind()), m.Slug())
+			id := h.ids[m]
+			h.Write(id[:])
 		}
 	}
 }
