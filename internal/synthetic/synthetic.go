@@ -7,8 +7,9 @@
 // does: front-matter actors[], events[] and sources[] with paragraph
 // citations; wikilinks by slug, by title, by alias, with a label,
 // kind-qualified and with a heading anchor; paragraph citations that
-// follow an exact quotation of the cited paragraph; relative Markdown
-// links; unlinked mentions of actors. Bodies have headings, a table and a
+// follow an exact quotation of the cited paragraph; root-relative links
+// to pages (/briefs/brief-00415/), as a site's own pages write them;
+// relative Markdown links; unlinked mentions of actors. Bodies have headings, a table and a
 // fenced code block. Every brief links the next one, so no page is an
 // orphan once Briefs*4 >= Actors and Briefs*2 >= Events.
 //
@@ -365,7 +366,8 @@ func (g *gen) brief(i int) []byte {
 	b.WriteString("## Assessment\n\n")
 	other := g.actors[(i*4+na/2)%na]
 	fmt.Fprintf(&b, "%s %s %s %s\n\n", g.sentence(16), other.alias, strings.Join(g.words(12), " "), g.sentence(10))
-	fmt.Fprintf(&b, "Next: [[%s]] ([[%s#evidence|its evidence]]); previous: [the brief before](%s.md).\n\n", next, next, prev)
+	fmt.Fprintf(&b, "Next: [[%s]] ([[%s#evidence|its evidence]]); previous: [the brief before](%s.md); further on: [a later brief](/briefs/%s/).\n\n",
+		next, next, prev, briefSlug((i+7)%s.Briefs))
 	b.WriteString("Revision 0.\n")
 	return []byte(b.String())
 }
