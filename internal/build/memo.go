@@ -31,7 +31,13 @@ type pageMemo struct {
 	key  [sha256.Size]byte
 	site [sha256.Size]byte
 	own  [sha256.Size]byte
-	deps map[string][sha256.Size]byte
+	deps []dep
+}
+
+// dep is a page a view showed and its version then.
+type dep struct {
+	page    string
+	version [sha256.Size]byte
 }
 
 // memoable reports whether a page's view may be skipped by its memo:
@@ -57,8 +63,8 @@ func (m *pageMemos) lookup(path string, site, own [sha256.Size]byte, now map[str
 	if !ok || p.site != site || p.own != own {
 		return [sha256.Size]byte{}, false
 	}
-	for dep, v := range p.deps {
-		if cur, ok := now[dep]; !ok || cur != v {
+	for _, d := range p.deps {
+		if cur, ok := now[d.page]; !ok || cur != d.version {
 			return [sha256.Size]byte{}, false
 		}
 	}
@@ -67,9 +73,9 @@ func (m *pageMemos) lookup(path string, site, own [sha256.Size]byte, now map[str
 
 // remember records a view's key and dependencies.
 func (m *pageMemos) remember(path string, key, site, own [sha256.Size]byte, deps []string, now map[string][sha256.Size]byte) {
-	p := pageMemo{key: key, site: site, own: own, deps: make(map[string][sha256.Size]byte, len(deps))}
-	for _, d := range deps {
-		p.deps[d] = now[d]
+	p := pageMemo{key: key, site: site, own: own, deps: make([]dep, len(deps))}
+	for i, d := range deps {
+		p.deps[i] = dep{d, now[d]}
 	}
 	m.mu.Lock()
 	m.pages[path] = p

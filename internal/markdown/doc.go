@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"html"
 	"strings"
@@ -138,7 +139,14 @@ func (c *collector) write(s string) {
 // quotation is looked for: copying only that keeps a block of many links
 // linear.
 func (c *collector) tail() string {
-	return string(c.block[max(0, len(c.block)-quoteLookback-4):])
+	tail := c.block[max(0, len(c.block)-quoteLookback-4):]
+	// Only a block that ends in a closing quote (and what may follow it)
+	// can hold a quotation: spare the copy otherwise.
+	t := bytes.TrimRight(tail, " \t\n.,;:(")
+	if !bytes.HasSuffix(t, []byte("”")) && !bytes.HasSuffix(t, []byte("\"")) {
+		return ""
+	}
+	return string(tail)
 }
 
 // linkOffset is where a Markdown link's text starts in the source (the

@@ -13,8 +13,13 @@ const quoteLookback = 2048
 
 // trailingQuote returns the quotation that text ends with, if any: a
 // closing quote, then optional punctuation and space, with its opening
-// quote at most quoteLookback bytes back.
+// quote at most quoteLookback bytes back. The result is a copy: it keeps
+// none of text alive.
 func trailingQuote(text string) string {
+	return strings.Clone(findTrailingQuote(text))
+}
+
+func findTrailingQuote(text string) string {
 	if len(text) > quoteLookback {
 		text = text[len(text)-quoteLookback:]
 		for len(text) > 0 && !utf8.RuneStart(text[0]) {

@@ -1,6 +1,9 @@
 package xref
 
 import (
+	"slices"
+	"sync"
+
 	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/markdown"
 )
@@ -123,6 +126,9 @@ type Graph struct {
 	all   []*Node
 	byKey map[key]*Node
 	ids   map[*Node][idSize]byte // for versions
+
+	likelihoodsOnce sync.Once
+	likelihoods     []LikelihoodUse
 }
 
 type key struct {
@@ -152,11 +158,9 @@ func (g *Graph) All() []*Node { return g.all }
 // each source-and-paragraph once, in the order first made.
 func (n *Node) AllCitations() []Citation {
 	var out []Citation
-	seen := map[Citation]bool{}
 	add := func(cs []Citation) {
 		for _, c := range cs {
-			if !seen[c] {
-				seen[c] = true
+			if !slices.Contains(out, c) {
 				out = append(out, c)
 			}
 		}

@@ -14,8 +14,14 @@ type LikelihoodUse struct {
 }
 
 // LikelihoodUses lists every valid likelihood of the dossier's judgments
-// and key judgments in position order.
+// and key judgments in position order. It is computed once per graph; do
+// not modify the slice.
 func (g *Graph) LikelihoodUses() []LikelihoodUse {
+	g.likelihoodsOnce.Do(func() { g.likelihoods = g.likelihoodUses() })
+	return g.likelihoods
+}
+
+func (g *Graph) likelihoodUses() []LikelihoodUse {
 	var out []LikelihoodUse
 	for _, n := range g.all {
 		for _, js := range [][]Judgment{n.KeyJudgments, n.Judgments} {

@@ -24,13 +24,32 @@ func (r *resolver) quotes(n *Node) {
 		if r.fold.r == nil {
 			r.fold = newFolder()
 		}
-		para := t.Node.Doc.Paragraphs[t.Paragraph-1]
-		if !strings.Contains(r.fold.normalize(para), r.fold.normalize(l.Quote)) {
+		if !strings.Contains(r.paragraph(t.Node, t.Paragraph), r.fold.normalize(l.Quote)) {
 			d := diag.Errorf(n.Page.BodyPos(l.Offset+2), "quotation %q is not in %s paragraph %d", shorten(l.Quote), t.Node.Page.Slug, t.Paragraph)
 			d.Suggestion = "quote the paragraph exactly, or cite the paragraph that says it"
 			r.diags.Add(d)
 		}
 	}
+}
+
+// paragraph returns paragraph i (1-based) of src, normalised, from the
+// worker's cache: a source's paragraphs are cited by many pages.
+func (r *resolver) paragraph(src *Node, i int) string {
+	k := paraKey{src, i}
+	p, ok := r.paras[k]
+	if !ok {
+		if r.paras == nil {
+			r.paras = map[paraKey]string{}
+		}
+		p = r.fold.normalize(src.Doc.Paragraphs[i-1])
+		r.paras[k] = p
+	}
+	return p
+}
+
+type paraKey struct {
+	src *Node
+	i   int
 }
 
 // folder folds quote styles, dashes, case and whitespace so that a

@@ -40,6 +40,7 @@ type resolver struct {
 	diags diag.List
 	refs  *[]*Node // the current node's references
 	fold  folder   // made on first use
+	paras map[paraKey]string
 }
 
 // Resolve resolves every reference of the pages (home and the others, in
