@@ -139,3 +139,25 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version: %d %q", code, stdout)
 	}
 }
+
+// TestMiscasedKeysFailPublishing checks that a handling label or draft
+// mark under a key in the wrong case stops a publishing build at the key,
+// instead of being ignored and the page published.
+func TestMiscasedKeysFailPublishing(t *testing.T) {
+	for _, key := range []string{"TLP: TLP:RED", "Tlp: TLP:RED", "Draft: true", "DRAFT: true", `" tlp": TLP:RED`} {
+		dir := writeDossier(t, map[string]string{
+			"dossier.yaml":             "title: T\n",
+			"content/_index.md":        "---\ntitle: Home\n---\n[[secret]]\n",
+			"content/briefs/secret.md": "---\ntitle: Secret\n" + key + "\n---\nText.\n",
+		})
+		out := filepath.Join(t.TempDir(), "site")
+		code, _, stderr := runCmd(t, "build", "-src", dir, "-out", out)
+		want := dir + "/content/briefs/secret.md:3:1: front-matter key "
+		if code != 1 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "is not read") {
+			t.Errorf("%s: exit %d, stderr:\n%s\nwant exit 1 and %q", key, code, stderr, want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%s: the site was written", key)
+		}
+	}
+}
