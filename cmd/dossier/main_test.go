@@ -66,7 +66,7 @@ func TestExitStatus(t *testing.T) {
 		{"no command", nil, 2, []string{"no command given"}},
 		{"bad base url", []string{"build", "-src", good, "-out", out, "-base-url", "ftp://x"}, 1, []string{"must start with https://"}},
 		{"not a dossier", []string{"check", "-src", t.TempDir()}, 1, []string{"dossier.yaml: no dossier.yaml here"}},
-		{"check format", []string{"check", "-src", good, "-format", "xml"}, 2, []string{"-format must be text or json"}},
+		{"check format", []string{"check", "-src", good, "-format", "xml"}, 2, []string{"-format must be text, json or github"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -97,6 +97,7 @@ func TestHelpForEachCommand(t *testing.T) {
 }
 
 func TestCheckFormats(t *testing.T) {
+	t.Setenv("GITHUB_ACTIONS", "")
 	dir := writeDossier(t, map[string]string{
 		"dossier.yaml":                  "title: T\n",
 		"content/_index.md":             "---\ntitle: Home\n---\n[[a]] [[kim-jong-um]]\n",
@@ -107,14 +108,7 @@ func TestCheckFormats(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
-	var got struct {
-		Diagnostics []jsonDiag
-		Errors      int
-		Warnings    int
-	}
-	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
-		t.Fatalf("not JSON: %v\n%s", err, stdout)
-	}
+	got := decodeCheckJSON(t, stdout)
 	if got.Errors != 1 || len(got.Diagnostics) < 2 {
 		t.Fatalf("got %+v", got)
 	}
@@ -123,14 +117,85 @@ func TestCheckFormats(t *testing.T) {
 		t.Errorf("first diagnostic = %+v", first)
 	}
 
+	// On GitHub Actions, annotations are the default format...
 	t.Setenv("GITHUB_ACTIONS", "true")
 	_, stdout, _ = runCmd(t, "check", "-src", dir)
-	wantAnnotation := "::error file=" + dir + "/content/_index.md,line=4,col=9::no page named \"kim-jong-um\" (did you mean \"kim-jong-un\"?)"
+	wantAnnotation := "::error file=" + dir + "/content/_index.md,line=4,col=9::no page named \"kim-jong-um\" (did you mean \"kim-jong-un\"?)\n"
 	if !strings.Contains(stdout, wantAnnotation) {
 		t.Errorf("no annotation %q in:\n%s", wantAnnotation, stdout)
 	}
 	if !strings.Contains(stdout, "::warning file="+dir+"/content/briefs/a.md,line=3,col=1::unknown front-matter key") {
 		t.Errorf("no warning annotation in:\n%s", stdout)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		if !strings.HasPrefix(line, "::") {
+			t.Errorf("not a workflow command in -format github: %q", line)
+		}
+	}
+	// ...but -format json is still JSON and nothing else.
+	_, stdout, _ = runCmd(t, "check", "-src", dir, "-format", "json")
+	decodeCheckJSON(t, stdout)
+	if strings.Contains(stdout, "::error") {
+		t.Errorf("annotations in the JSON output:\n%s", stdout)
+	}
+	// And -format text is text.
+	_, stdout, _ = runCmd(t, "check", "-src", dir, "-format", "text")
+	if !strings.HasPrefix(stdout, dir+"/content/_index.md:4:9: no page named") || strings.Contains(stdout, "::") {
+		t.Errorf("-format text:\n%s", stdout)
+	}
+}
+
+type checkJSON struct {
+	Diagnostics []jsonDiag
+	Errors      int
+	Warnings    int
+}
+
+// decodeCheckJSON decodes check's JSON output, which must be exactly one
+// JSON document.
+func decodeCheckJSON(t *testing.T, stdout string) checkJSON {
+	t.Helper()
+	var got checkJSON
+	dec := json.NewDecoder(strings.NewReader(stdout))
+	if err := dec.Decode(&got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	if dec.More() {
+		t.Fatalf("more than one JSON document:\n%s", stdout)
+	}
+	return got
+}
+
+// TestAnnotationPositions checks that annotations carry the columns
+// editors show (characters, not bytes), and that a problem with a whole
+// file names the file without line=0,col=0.
+func TestAnnotationPositions(t *testing.T) {
+	t.Setenv("GITHUB_ACTIONS", "true")
+	dir := writeDossier(t, map[string]string{
+		"dossier.yaml":        "title: T\n",
+		"content/briefs/a.md": "---\ntitle: A\n---\nChina–DPRK ééé [[nowhere]]\n",
+	})
+	_, stdout, _ := runCmd(t, "check", "-src", dir)
+	for _, want := range []string{
+		"::error file=" + dir + "/content/_index.md::missing home page (create content/_index.md with a title and a bluf)\n",
+		"::error file=" + dir + "/content/briefs/a.md,line=4,col=18::no page named \"nowhere\"",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("no %q in:\n%s", want, stdout)
+		}
+	}
+}
+
+func TestCheckCountsWarnings(t *testing.T) {
+	t.Setenv("GITHUB_ACTIONS", "")
+	dir := writeDossier(t, map[string]string{
+		"dossier.yaml":        "title: T\n",
+		"content/_index.md":   "---\ntitle: Home\n---\n[[a]]\n",
+		"content/briefs/a.md": "---\ntitle: A\nsumary: typo\n---\nText.\n",
+	})
+	code, _, stderr := runCmd(t, "check", "-src", dir)
+	if code != 0 || !strings.Contains(stderr, "dossier check: no errors, 1 warning\n") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
 
