@@ -7,10 +7,15 @@ import (
 	"os"
 	"strings"
 
+	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/build"
 	"github.com/dossier-project/dossier/internal/diag"
+	"github.com/dossier-project/dossier/internal/eject"
 )
 
+// runCheck implements "dossier check": a build that writes nothing, plus
+// a warning for each ejected template or static file that the built-in
+// one it shadows has moved on from (see package eject).
 func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", "[-src DIR] [-drafts] [-format text|json|github]", stderr)
 	src := fs.String("src", ".", "the dossier's root `folder`")
@@ -33,7 +38,8 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	b := build.NewBuilder(build.Options{Drafts: *drafts})
 	defer b.Close()
 	_, diags := b.Build(d.FS(), build.Nowhere(), nil)
-	diags = relocate(*src, diags)
+	diags.Append(eject.Stale(d.Disk(), dossier.Defaults, ejectCommand(*src)))
+	diags = relocate(*src, diags.Sort())
 	if err := report(stdout, *format, diags); err != nil {
 		return err
 	}

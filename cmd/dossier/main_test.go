@@ -85,14 +85,41 @@ func TestExitStatus(t *testing.T) {
 }
 
 func TestHelpForEachCommand(t *testing.T) {
-	for _, cmd := range []string{"build", "check", "serve", "version"} {
-		code, _, stderr := runCmd(t, cmd, "-h")
-		if code != 0 || !strings.Contains(stderr, "usage: dossier "+cmd) {
-			t.Errorf("%s -h: exit %d, output:\n%s", cmd, code, stderr)
+	flags := map[string][]string{
+		"build":   {"-src", "-out", "-drafts", "-base-url", "-cache", "-watch", "-cpuprofile", "-memprofile"},
+		"check":   {"-src", "-drafts", "-format"},
+		"serve":   {"-src", "-bind", "-port", "-drafts", "-base-url", "-cache", "-allow-host", "-expose"},
+		"new":     {"-src", "-slug", "-from"},
+		"eject":   {"-src", "-diff", "-record"},
+		"init":    nil,
+		"version": nil,
+	}
+	for cmd, want := range flags {
+		code, _, dashH := runCmd(t, cmd, "-h")
+		hcode, help, _ := runCmd(t, "help", cmd)
+		if code != 0 || hcode != 0 || dashH != help {
+			t.Errorf("%s -h (exit %d) and help %s (exit %d) differ:\n%s\n---\n%s", cmd, code, cmd, hcode, dashH, help)
+		}
+		if !strings.HasPrefix(help, "usage: dossier "+cmd) || !strings.Contains(help, "\n\n"+strings.ToUpper(summaryOf(cmd)[:1])) {
+			t.Errorf("help %s lacks its usage line or summary:\n%s", cmd, help)
+		}
+		for _, f := range want {
+			if !strings.Contains(help, "\n  "+f+" ") && !strings.Contains(help, "\n  "+f+"\n") {
+				t.Errorf("help %s lacks %s:\n%s", cmd, f, help)
+			}
+		}
+		if (len(want) == 0) == strings.Contains(help, "Flags:") {
+			t.Errorf("help %s: a Flags: heading only when there are flags:\n%s", cmd, help)
 		}
 	}
-	if code, stdout, _ := runCmd(t, "-h"); code != 0 || !strings.Contains(stdout, "dossier build") {
+	if code, stdout, _ := runCmd(t, "-h"); code != 0 || !strings.Contains(stdout, "dossier build") || !strings.Contains(stdout, "dossier eject") {
 		t.Errorf("-h: exit %d\n%s", code, stdout)
+	}
+	if code, stdout, _ := runCmd(t, "help"); code != 0 || !strings.Contains(stdout, "dossier help ") {
+		t.Errorf("help: exit %d\n%s", code, stdout)
+	}
+	if code, _, stderr := runCmd(t, "help", "bild"); code != 2 || !strings.Contains(stderr, `help: unknown command "bild"`) {
+		t.Errorf("help bild: exit %d\n%s", code, stderr)
 	}
 }
 
@@ -196,12 +223,6 @@ func TestCheckCountsWarnings(t *testing.T) {
 	code, _, stderr := runCmd(t, "check", "-src", dir)
 	if code != 0 || !strings.Contains(stderr, "dossier check: no errors, 1 warning\n") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
-	}
-}
-
-func TestVersion(t *testing.T) {
-	if code, stdout, _ := runCmd(t, "version"); code != 0 || !strings.HasPrefix(stdout, "dossier ") {
-		t.Errorf("version: %d %q", code, stdout)
 	}
 }
 
