@@ -17,21 +17,18 @@
 // Stale compares each copy against the built-in file of the running
 // binary:
 //
+//   - the copy is identical to the built-in file: nothing to tell (a
+//     copy not changed yet, or brought up to date by hand);
 //   - the record's hash is the built-in file's: the copy was taken from
-//     this very version (and perhaps changed on purpose since): up to
-//     date;
-//   - the copy is identical to the built-in file, and recorded with
-//     another hash: brought up to date by hand: up to date;
-//   - the record's hash is another and the copy differs: the built-in
-//     file has changed since the copy was taken: a warning, naming
-//     dossier eject -diff, which shows the difference, and dossier eject
-//     -record, which records the copy as up to date once the changes
-//     wanted are merged;
-//   - no record: nothing says what the copy was taken from (it was copied
-//     by hand, or by an older dossier init that copied every file): a
-//     warning that says so, with the same two commands; or, when the copy
-//     is identical to the built-in file, that deleting it lets the
-//     dossier follow the built-in file from now on.
+//     this very version and changed on purpose: up to date;
+//   - the record's hash is another: the built-in file has changed since
+//     the copy was taken: a warning, naming dossier eject -diff, which
+//     shows the difference, and dossier eject -record, which records the
+//     copy as up to date once the changes wanted are merged;
+//   - no record, and the copy differs: nothing says what it was taken
+//     from (it was copied by hand, or by an older dossier init that copied
+//     every file), so the built-in file may be the newer: a warning that
+//     says so, with the same two commands.
 //
 // The record is a file of its own rather than a comment at the top of
 // each copy: a comment would change the output (CSS, JavaScript, SVG and

@@ -51,17 +51,12 @@ func staleness(name string, mine, theirs []byte, src Source, recorded bool, comm
 	pos := diag.Pos{File: name}
 	diff := command + " -diff " + name
 	mark := command + " -record " + name
-	same := bytes.Equal(mine, theirs)
 	switch {
-	case recorded && (src.SHA256 == hashOf(theirs) || same):
+	case bytes.Equal(mine, theirs) || recorded && src.SHA256 == hashOf(theirs):
 		return diag.Diagnostic{}, false
 	case recorded:
 		d := diag.Warnf(pos, "the built-in %s has changed since this copy was taken from dossier %s", name, src.Version)
 		d.Suggestion = "see the difference with " + diff + "; merge what you want, then run " + mark
-		return d, true
-	case same:
-		d := diag.Warnf(pos, "this file is a copy of the built-in %s: while it is here, the dossier does not receive changes to the built-in file", name)
-		d.Suggestion = "delete it to follow the built-in file, or run " + mark + " if you mean to change it"
 		return d, true
 	}
 	d := diag.Warnf(pos, "this file shadows the built-in %s, and no record says which version it was copied from: it may lack later fixes", name)
