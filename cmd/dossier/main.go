@@ -2,14 +2,18 @@
 //
 // Usage:
 //
-//	dossier build   [-src DIR] [-out DIR] [-drafts] [-base-url URL] [-watch]
+//	dossier build   [-src DIR] [-out DIR] [-drafts] [-base-url URL] [-cache DIR] [-watch]
 //	dossier check   [-src DIR] [-drafts] [-format text|json|github]
-//	dossier serve   [-src DIR] [-bind 127.0.0.1] [-port 8080] [-drafts=true]
+//	dossier serve   [-src DIR] [-bind 127.0.0.1] [-port 8080] [-drafts=true] [-base-url URL]
+//	                [-cache DIR] [-allow-host NAME]... [-expose]
 //	dossier new     brief|actor|event|commentary|source [-src DIR] [-slug SLUG] [-from FILE] "Title"
 //	dossier init    DIR
 //	dossier eject   [-src DIR] [-diff] [-record] [templates|static] [NAME...]
 //	dossier version
 //	dossier help    [COMMAND]
+//
+// "dossier help COMMAND" and "dossier COMMAND -h" print a command's usage
+// and every flag; "dossier --version" is "dossier version".
 //
 // Exit status: 0 on success, 1 when the content has errors, 2 on usage
 // errors. main only wires the process to run, which tests call directly.
