@@ -38,6 +38,8 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./internal/edtf
 	$(GO) test -run='^$$' -fuzz=FuzzWikilink -fuzztime=$(FUZZTIME) ./internal/markdown
 	$(GO) test -run='^$$' -fuzz=FuzzParseFile -fuzztime=$(FUZZTIME) ./internal/content
+	$(GO) test -run='^$$' -fuzz=FuzzDecode -fuzztime=$(FUZZTIME) ./internal/yamlfile
+	$(GO) test -run='^$$' -fuzz=FuzzUnified -fuzztime=$(FUZZTIME) ./internal/eject
 
 ## lint: lint the GitHub Pages workflows with actionlint: this repository's, the skeleton's, and the one dossier init writes from it
 ACTIONLINT = $(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
