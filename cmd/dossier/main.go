@@ -146,6 +146,10 @@ func runHelp(ctx context.Context, args []string, stdout io.Writer) error {
 		printUsage(stdout)
 		return nil
 	case 1:
+		if args[0] == "help" {
+			printUsage(stdout)
+			return nil
+		}
 		c, ok := lookup(args[0])
 		if !ok {
 			return usageError{fmt.Sprintf("help: unknown command %q: run dossier help for the list", args[0])}
