@@ -84,7 +84,7 @@ func (e ejector) eject(names []string) error {
 		return fmt.Errorf("eject: %w", err)
 	}
 	if len(res.Done) > 0 {
-		fmt.Fprintf(e.stdout, "ejected %s: edit them in place; %s records where they came from, so that dossier check can tell when the built-in files change\n",
+		fmt.Fprintf(e.stdout, "ejected %s, to edit in place; %s records which built-in version each came from, so that dossier check can tell when the built-in files change\n",
 			plural(len(res.Done), "file"), eject.RecordFile)
 	}
 	return nil

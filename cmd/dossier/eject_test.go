@@ -21,7 +21,7 @@ import (
 func TestEject(t *testing.T) {
 	dir := initDossier(t)
 	code, stdout, stderr := runCmd(t, "eject", "-src", dir, "templates", "brief.html")
-	if code != 0 || !strings.HasPrefix(stdout, "wrote templates/brief.html\nejected 1 file:") {
+	if code != 0 || !strings.HasPrefix(stdout, "wrote templates/brief.html\nejected 1 file, to edit in place;") {
 		t.Fatalf("eject: exit %d\n%s%s", code, stdout, stderr)
 	}
 	mine := filepath.Join(dir, "templates", "brief.html")
