@@ -9,8 +9,13 @@ build:
 	$(GO) run ./cmd/dossier build
 
 ## serve: build, serve on http://127.0.0.1:$(PORT)/ and rebuild + live-reload on every change
+# The command is compiled into bin/ first, with a word about it: the first
+# compilation takes a minute or more, and go run would say nothing.
 serve:
-	$(GO) run ./cmd/dossier serve -port $(PORT)
+	@echo "compiling dossier into bin/dossier (the first time takes a minute or more)..."
+	$(GO) build -o bin/dossier ./cmd/dossier
+	@echo "starting bin/dossier serve -port $(PORT)"
+	./bin/dossier serve -port $(PORT)
 
 ## test: the whole test suite with the race detector, plus gofmt and go vet
 test:
@@ -37,11 +42,16 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./internal/edtf
 	$(GO) test -run='^$$' -fuzz=FuzzWikilink -fuzztime=$(FUZZTIME) ./internal/markdown
 	$(GO) test -run='^$$' -fuzz=FuzzParseFile -fuzztime=$(FUZZTIME) ./internal/content
+	$(GO) test -run='^$$' -fuzz=FuzzDecode -fuzztime=$(FUZZTIME) ./internal/yamlfile
+	$(GO) test -run='^$$' -fuzz=FuzzUnified -fuzztime=$(FUZZTIME) ./internal/eject
 
-## lint: lint the GitHub Pages workflows (this repository's and the one dossier init writes) with actionlint
+## lint: lint the GitHub Pages workflows with actionlint: this repository's, the skeleton's, and the one dossier init writes from it
+ACTIONLINT = $(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 lint:
-	$(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 .github/workflows/pages.yml cmd/dossier/skeleton/.github/workflows/pages.yml
+	@tmp=$$(mktemp -d) && $(GO) run ./cmd/dossier init "$$tmp/dossier" >/dev/null && \
+	$(ACTIONLINT) .github/workflows/pages.yml cmd/dossier/skeleton/.github/workflows/pages.yml "$$tmp/dossier/.github/workflows/pages.yml"; \
+	status=$$?; rm -rf "$$tmp"; exit $$status
 
 ## clean: remove build output
 clean:
-	rm -rf site bench.out
+	rm -rf site bin bench.out

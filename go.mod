@@ -1,6 +1,10 @@
 module github.com/dossier-project/dossier
 
-go 1.26.8
+// The oldest Go release that builds dossier. The code itself needs Go 1.25
+// (os.Root's MkdirAll, RemoveAll, Rename, Readlink, ReadFile and WriteFile;
+// sync.WaitGroup.Go); golang.org/x/net, x/sync, x/sys and x/tools, which
+// support the two latest Go releases, need 1.26.0.
+go 1.26.0
 
 require (
 	github.com/alecthomas/chroma/v2 v2.27.0

@@ -5,15 +5,26 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 )
 
-// newFlags returns a flag set that reports errors instead of exiting.
+// newFlags returns a flag set that reports errors instead of exiting. Its
+// usage (for -h and "dossier help NAME") is the synopsis, the command's
+// summary and every flag, or no Flags: heading when there are none.
 func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dossier %s %s\n\nFlags:\n", name, synopsis)
-		fs.PrintDefaults()
+		fmt.Fprintln(stderr, strings.TrimSpace("usage: dossier "+name+" "+synopsis))
+		if s := summaryOf(name); s != "" {
+			fmt.Fprintf(stderr, "\n%s%s.\n", strings.ToUpper(s[:1]), s[1:])
+		}
+		n := 0
+		fs.VisitAll(func(*flag.Flag) { n++ })
+		if n > 0 {
+			fmt.Fprint(stderr, "\nFlags:\n")
+			fs.PrintDefaults()
+		}
 	}
 	return fs
 }

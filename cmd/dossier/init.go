@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -9,21 +10,24 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/dossier-project/dossier"
 )
 
-// skeleton is the dossier that init writes: dossier.yaml and one small
-// page of each kind, linked so that it builds without errors or warnings.
-// "gitignore" is written as .gitignore.
+// skeleton is the dossier that init writes: dossier.yaml, a README, one
+// small page of each kind, linked so that it builds without errors or
+// warnings, and the GitHub Pages workflow. "gitignore" is written as
+// .gitignore. No templates or static files: the built-in ones are used
+// until dossier eject copies some out to be changed.
 //
 //go:embed all:skeleton
 var skeleton embed.FS
 
+// workflowFile is the Pages workflow, in which init writes the version of
+// dossier to install (see release.pin).
+const workflowFile = ".github/workflows/pages.yml"
+
 // runInit implements "dossier init DIR": a new dossier in an empty or new
-// folder, with the example pages and the default templates and static
-// files copied out of the binary, ready to edit.
-func runInit(args []string, stdout, stderr io.Writer) error {
+// folder, ready to edit, preview and publish.
+func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("init", "DIR", stderr)
 	if err := parseFlags(fs, args, true); err != nil {
 		return helpOK(err)
@@ -35,12 +39,15 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 	if err := checkEmpty(dir); err != nil {
 		return err
 	}
-	n, err := writeSkeleton(dir)
+	rel := releaseOf(buildInfo(ctx))
+	n, err := writeSkeleton(dir, rel)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "created a dossier in %s (%d files)\n", dir, n)
+	ref, _ := rel.pin()
+	fmt.Fprintf(stdout, "created a dossier in %s (%d files; its Pages workflow installs dossier@%s)\n", dir, n, ref)
 	fmt.Fprintf(stdout, "next: cd %s && dossier serve   (preview at http://127.0.0.1:8080/)\n", dir)
+	fmt.Fprintln(stdout, "to change the look: dossier eject templates (or static), then edit the copies")
 	return nil
 }
 
@@ -58,36 +65,41 @@ func checkEmpty(dir string) error {
 	return nil
 }
 
-// writeSkeleton writes the skeleton, then templates/ and static/ from the
-// embedded defaults, and returns how many files it wrote.
-func writeSkeleton(dir string) (int, error) {
+// writeSkeleton writes the skeleton into dir, with the workflow pinned to
+// rel, and returns how many files it wrote.
+func writeSkeleton(dir string, rel release) (int, error) {
 	count := 0
-	copyTree := func(fsys fs.FS, root, prefix string) error {
-		return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				return err
-			}
-			rel := strings.TrimPrefix(p, prefix)
-			if rel == "gitignore" {
-				rel = ".gitignore"
-			}
-			count++
-			return writeNewFile(filepath.Join(dir, filepath.FromSlash(rel)), data)
-		})
-	}
-	if err := copyTree(skeleton, "skeleton", "skeleton/"); err != nil {
-		return count, err
-	}
-	for _, root := range []string{"templates", "static"} {
-		if err := copyTree(dossier.Defaults, root, ""); err != nil {
-			return count, err
+	err := fs.WalkDir(skeleton, "skeleton", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
 		}
-	}
-	return count, nil
+		data, err := fs.ReadFile(skeleton, p)
+		if err != nil {
+			return err
+		}
+		name := strings.TrimPrefix(p, "skeleton/")
+		switch name {
+		case "gitignore":
+			name = ".gitignore"
+		case workflowFile:
+			data = pinWorkflow(data, rel)
+		}
+		count++
+		return writeNewFile(filepath.Join(dir, filepath.FromSlash(name)), data)
+	})
+	return count, err
+}
+
+// pinWorkflow writes the version to install, and the comment that says
+// where it came from, into the workflow's DOSSIER_VERSION line.
+func pinWorkflow(data []byte, rel release) []byte {
+	ref, note := rel.pin()
+	comment := "  # " + strings.Join(note, "\n  # ") + "\n"
+	r := strings.NewReplacer(
+		"  # dossier-version-note\n", comment,
+		"  DOSSIER_VERSION: latest\n", "  DOSSIER_VERSION: "+ref+"\n",
+	)
+	return []byte(r.Replace(string(data)))
 }
 
 // writeNewFile creates a file and its folders; it never replaces a file.

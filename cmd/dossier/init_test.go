@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/build"
 	"github.com/dossier-project/dossier/internal/buildtest"
 )
@@ -31,34 +30,97 @@ func TestInitBuildsCleanly(t *testing.T) {
 	}
 	for _, page := range []string{"index.html", "briefs/port-agreement/index.html", "actors/northland/index.html",
 		"events/ministers-meeting/index.html", "commentary/analysts-view/index.html", "sources/example-report/index.html",
-		"chronology/index.html", "method/index.html"} {
+		"chronology/index.html", "method/index.html", "static/style.css"} {
 		if _, ok := res.Files[page]; !ok {
 			t.Errorf("no %s in the site", page)
 		}
 	}
-	// The publishing workflow installs dossier itself: the new repository
-	// has no go.mod and no cmd/.
-	wf, err := os.ReadFile(filepath.Join(dir, ".github", "workflows", "pages.yml"))
-	if err != nil || !bytes.Contains(wf, []byte("go install github.com/dossier-project/dossier/cmd/dossier@latest")) || bytes.Contains(wf, []byte("go-version-file")) {
-		t.Errorf("init's workflow must install dossier and not need a go.mod (err %v)", err)
-	}
-	// The defaults are copied out, byte for byte, to be edited.
-	err = fs.WalkDir(dossier.Defaults, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	// Content, settings, a README, .gitignore and the workflow; the
+	// built-in templates and static files stay in the binary, so the
+	// dossier receives their fixes.
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			files = append(files, filepath.ToSlash(rel))
 		}
-		want, _ := fs.ReadFile(dossier.Defaults, p)
-		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
-		if err != nil || !bytes.Equal(got, want) {
-			t.Errorf("%s not copied out of the binary (%v)", p, err)
-		}
-		return nil
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, ".gitignore")); err != nil {
-		t.Error("no .gitignore for site/")
+	want := ".github/workflows/pages.yml .gitignore README.md content/_index.md content/actors/northland.md content/briefs/port-agreement.md " +
+		"content/commentary/analysts-view.md content/events/ministers-meeting.md content/sources/example-report.md dossier.yaml"
+	if got := strings.Join(files, " "); got != want {
+		t.Errorf("init wrote\n%s\nwant\n%s", got, want)
+	}
+	if code, stdout, _ := runCmd(t, "check", "-src", dir, "-format", "text"); code != 0 || stdout != "" {
+		t.Errorf("check of a new dossier: exit %d\n%s", code, stdout)
+	}
+}
+
+// TestInitWorkflow checks the Pages workflow that init writes: it
+// installs the very version that ran init, with the current major
+// versions of the actions, checks before it builds, and publishes from
+// the repository's default branch only.
+func TestInitWorkflow(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "d")
+	var out, errOut strings.Builder
+	if err := run(withBuild(fakeBuild("v1.2.3")), []string{"init", dir}, &out, &errOut); err != nil {
+		t.Fatal(err, errOut.String())
+	}
+	if !strings.Contains(out.String(), "installs dossier@v1.2.3") {
+		t.Errorf("init's output:\n%s", out.String())
+	}
+	data, err := os.ReadFile(filepath.Join(dir, ".github", "workflows", "pages.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wf := string(data)
+	for _, want := range []string{
+		"  # The version of dossier that wrote this workflow (dossier init, v1.2.3).\n  DOSSIER_VERSION: v1.2.3\n",
+		`go install "github.com/dossier-project/dossier/cmd/dossier@${DOSSIER_VERSION}"`,
+		"uses: actions/checkout@v7\n", "uses: actions/setup-go@v7\n", "cache: true\n", "cache-dependency-path: .github/workflows/pages.yml\n",
+		"uses: actions/configure-pages@v6\n", "uses: actions/upload-pages-artifact@v5\n", "uses: actions/deploy-pages@v5\n",
+		"github.ref_name == github.event.repository.default_branch",
+	} {
+		if !strings.Contains(wf, want) {
+			t.Errorf("workflow lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"@latest", "dossier-version-note", "go-version-file", "branches:"} {
+		if strings.Contains(wf, bad) {
+			t.Errorf("workflow has %q", bad)
+		}
+	}
+	check, build := strings.Index(wf, "run: dossier check\n"), strings.Index(wf, "run: dossier build")
+	if check < 0 || build < check {
+		t.Errorf("dossier check must run before dossier build (at %d and %d)", check, build)
+	}
+}
+
+// TestSkeletonWorkflowMatchesRepository keeps the two Pages workflows on
+// the same actions: the one init writes and this repository's own.
+func TestSkeletonWorkflowMatchesRepository(t *testing.T) {
+	own, err := os.ReadFile(filepath.Join("..", "..", ".github", "workflows", "pages.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	skel, err := fs.ReadFile(skeleton, "skeleton/.github/workflows/pages.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	uses := func(wf []byte) []string {
+		var out []string
+		for _, line := range strings.Split(string(wf), "\n") {
+			if _, action, ok := strings.Cut(line, "uses: "); ok {
+				out = append(out, action)
+			}
+		}
+		return out
+	}
+	if a, b := strings.Join(uses(own), " "), strings.Join(uses(skel), " "); a != b {
+		t.Errorf("actions differ:\n  repository: %s\n  init:       %s", a, b)
 	}
 }
 

@@ -66,7 +66,7 @@ func TestExitStatus(t *testing.T) {
 		{"no command", nil, 2, []string{"no command given"}},
 		{"bad base url", []string{"build", "-src", good, "-out", out, "-base-url", "ftp://x"}, 1, []string{"must start with https://"}},
 		{"not a dossier", []string{"check", "-src", t.TempDir()}, 1, []string{"dossier.yaml: no dossier.yaml here"}},
-		{"check format", []string{"check", "-src", good, "-format", "xml"}, 2, []string{"-format must be text or json"}},
+		{"check format", []string{"check", "-src", good, "-format", "xml"}, 2, []string{"-format must be text, json or github"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,18 +85,46 @@ func TestExitStatus(t *testing.T) {
 }
 
 func TestHelpForEachCommand(t *testing.T) {
-	for _, cmd := range []string{"build", "check", "serve", "version"} {
-		code, _, stderr := runCmd(t, cmd, "-h")
-		if code != 0 || !strings.Contains(stderr, "usage: dossier "+cmd) {
-			t.Errorf("%s -h: exit %d, output:\n%s", cmd, code, stderr)
+	flags := map[string][]string{
+		"build":   {"-src", "-out", "-drafts", "-base-url", "-cache", "-watch", "-cpuprofile", "-memprofile"},
+		"check":   {"-src", "-drafts", "-format"},
+		"serve":   {"-src", "-bind", "-port", "-drafts", "-base-url", "-cache", "-allow-host", "-expose"},
+		"new":     {"-src", "-slug", "-from"},
+		"eject":   {"-src", "-diff", "-record"},
+		"init":    nil,
+		"version": nil,
+	}
+	for cmd, want := range flags {
+		code, _, dashH := runCmd(t, cmd, "-h")
+		hcode, help, _ := runCmd(t, "help", cmd)
+		if code != 0 || hcode != 0 || dashH != help {
+			t.Errorf("%s -h (exit %d) and help %s (exit %d) differ:\n%s\n---\n%s", cmd, code, cmd, hcode, dashH, help)
+		}
+		if !strings.HasPrefix(help, "usage: dossier "+cmd) || !strings.Contains(help, "\n\n"+strings.ToUpper(summaryOf(cmd)[:1])) {
+			t.Errorf("help %s lacks its usage line or summary:\n%s", cmd, help)
+		}
+		for _, f := range want {
+			if !strings.Contains(help, "\n  "+f+" ") && !strings.Contains(help, "\n  "+f+"\n") {
+				t.Errorf("help %s lacks %s:\n%s", cmd, f, help)
+			}
+		}
+		if (len(want) == 0) == strings.Contains(help, "Flags:") {
+			t.Errorf("help %s: a Flags: heading only when there are flags:\n%s", cmd, help)
 		}
 	}
-	if code, stdout, _ := runCmd(t, "-h"); code != 0 || !strings.Contains(stdout, "dossier build") {
+	if code, stdout, _ := runCmd(t, "-h"); code != 0 || !strings.Contains(stdout, "dossier build") || !strings.Contains(stdout, "dossier eject") {
 		t.Errorf("-h: exit %d\n%s", code, stdout)
+	}
+	if code, stdout, _ := runCmd(t, "help"); code != 0 || !strings.Contains(stdout, "dossier help ") {
+		t.Errorf("help: exit %d\n%s", code, stdout)
+	}
+	if code, _, stderr := runCmd(t, "help", "bild"); code != 2 || !strings.Contains(stderr, `help: unknown command "bild"`) {
+		t.Errorf("help bild: exit %d\n%s", code, stderr)
 	}
 }
 
 func TestCheckFormats(t *testing.T) {
+	t.Setenv("GITHUB_ACTIONS", "")
 	dir := writeDossier(t, map[string]string{
 		"dossier.yaml":                  "title: T\n",
 		"content/_index.md":             "---\ntitle: Home\n---\n[[a]] [[kim-jong-um]]\n",
@@ -107,14 +135,7 @@ func TestCheckFormats(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
-	var got struct {
-		Diagnostics []jsonDiag
-		Errors      int
-		Warnings    int
-	}
-	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
-		t.Fatalf("not JSON: %v\n%s", err, stdout)
-	}
+	got := decodeCheckJSON(t, stdout)
 	if got.Errors != 1 || len(got.Diagnostics) < 2 {
 		t.Fatalf("got %+v", got)
 	}
@@ -123,19 +144,106 @@ func TestCheckFormats(t *testing.T) {
 		t.Errorf("first diagnostic = %+v", first)
 	}
 
+	// On GitHub Actions, annotations are the default format...
 	t.Setenv("GITHUB_ACTIONS", "true")
 	_, stdout, _ = runCmd(t, "check", "-src", dir)
-	wantAnnotation := "::error file=" + dir + "/content/_index.md,line=4,col=9::no page named \"kim-jong-um\" (did you mean \"kim-jong-un\"?)"
+	wantAnnotation := "::error file=" + dir + "/content/_index.md,line=4,col=9::no page named \"kim-jong-um\" (did you mean \"kim-jong-un\"?)\n"
 	if !strings.Contains(stdout, wantAnnotation) {
 		t.Errorf("no annotation %q in:\n%s", wantAnnotation, stdout)
 	}
 	if !strings.Contains(stdout, "::warning file="+dir+"/content/briefs/a.md,line=3,col=1::unknown front-matter key") {
 		t.Errorf("no warning annotation in:\n%s", stdout)
 	}
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		if !strings.HasPrefix(line, "::") {
+			t.Errorf("not a workflow command in -format github: %q", line)
+		}
+	}
+	// ...but -format json is still JSON and nothing else.
+	_, stdout, _ = runCmd(t, "check", "-src", dir, "-format", "json")
+	decodeCheckJSON(t, stdout)
+	if strings.Contains(stdout, "::error") {
+		t.Errorf("annotations in the JSON output:\n%s", stdout)
+	}
+	// And -format text is text.
+	_, stdout, _ = runCmd(t, "check", "-src", dir, "-format", "text")
+	if !strings.HasPrefix(stdout, dir+"/content/_index.md:4:9: no page named") || strings.Contains(stdout, "::") {
+		t.Errorf("-format text:\n%s", stdout)
+	}
 }
 
-func TestVersion(t *testing.T) {
-	if code, stdout, _ := runCmd(t, "version"); code != 0 || !strings.HasPrefix(stdout, "dossier ") {
-		t.Errorf("version: %d %q", code, stdout)
+type checkJSON struct {
+	Diagnostics []jsonDiag
+	Errors      int
+	Warnings    int
+}
+
+// decodeCheckJSON decodes check's JSON output, which must be exactly one
+// JSON document.
+func decodeCheckJSON(t *testing.T, stdout string) checkJSON {
+	t.Helper()
+	var got checkJSON
+	dec := json.NewDecoder(strings.NewReader(stdout))
+	if err := dec.Decode(&got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	if dec.More() {
+		t.Fatalf("more than one JSON document:\n%s", stdout)
+	}
+	return got
+}
+
+// TestAnnotationPositions checks that annotations carry the columns
+// editors show (characters, not bytes), and that a problem with a whole
+// file names the file without line=0,col=0.
+func TestAnnotationPositions(t *testing.T) {
+	t.Setenv("GITHUB_ACTIONS", "true")
+	dir := writeDossier(t, map[string]string{
+		"dossier.yaml":        "title: T\n",
+		"content/briefs/a.md": "---\ntitle: A\n---\nChina–DPRK ééé [[nowhere]]\n",
+	})
+	_, stdout, _ := runCmd(t, "check", "-src", dir)
+	for _, want := range []string{
+		"::error file=" + dir + "/content/_index.md::missing home page (create content/_index.md with a title and a bluf)\n",
+		"::error file=" + dir + "/content/briefs/a.md,line=4,col=18::no page named \"nowhere\"",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("no %q in:\n%s", want, stdout)
+		}
+	}
+}
+
+func TestCheckCountsWarnings(t *testing.T) {
+	t.Setenv("GITHUB_ACTIONS", "")
+	dir := writeDossier(t, map[string]string{
+		"dossier.yaml":        "title: T\n",
+		"content/_index.md":   "---\ntitle: Home\n---\n[[a]]\n",
+		"content/briefs/a.md": "---\ntitle: A\nsumary: typo\n---\nText.\n",
+	})
+	code, _, stderr := runCmd(t, "check", "-src", dir)
+	if code != 0 || !strings.Contains(stderr, "dossier check: no errors, 1 warning\n") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestMiscasedKeysFailPublishing checks that a handling label or draft
+// mark under a key in the wrong case stops a publishing build at the key,
+// instead of being ignored and the page published.
+func TestMiscasedKeysFailPublishing(t *testing.T) {
+	for _, key := range []string{"TLP: TLP:RED", "Tlp: TLP:RED", "Draft: true", "DRAFT: true", `" tlp": TLP:RED`} {
+		dir := writeDossier(t, map[string]string{
+			"dossier.yaml":             "title: T\n",
+			"content/_index.md":        "---\ntitle: Home\n---\n[[secret]]\n",
+			"content/briefs/secret.md": "---\ntitle: Secret\n" + key + "\n---\nText.\n",
+		})
+		out := filepath.Join(t.TempDir(), "site")
+		code, _, stderr := runCmd(t, "build", "-src", dir, "-out", out)
+		want := dir + "/content/briefs/secret.md:3:1: front-matter key "
+		if code != 1 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "is not read") {
+			t.Errorf("%s: exit %d, stderr:\n%s\nwant exit 1 and %q", key, code, stderr, want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%s: the site was written", key)
+		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/dossier-project/dossier/internal/build"
 	"github.com/dossier-project/dossier/internal/buildtest"
 	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/diag"
 )
 
 // runAt runs the command line with ctx, which may carry a clock.
@@ -28,9 +29,10 @@ func on9October() context.Context {
 }
 
 // TestNewPages creates one page of each kind in a new dossier and checks
-// that each is where it should be, dated today where the kind has a date,
-// and that the dossier still builds with no diagnostic but orphan
-// warnings for the new pages.
+// that each is where it should be, a draft, dated today where the kind has
+// a date, and that the dossier still builds: without drafts, with no
+// diagnostic at all; with them, with orphan warnings for the new pages
+// and a warning at each placeholder left to replace.
 func TestNewPages(t *testing.T) {
 	dir := initDossier(t)
 	tests := []struct {
@@ -50,18 +52,66 @@ func TestNewPages(t *testing.T) {
 			continue
 		}
 		data, _ := os.ReadFile(want)
-		if !strings.HasPrefix(string(data), "---\ntitle: "+yamlString(tt.title)+"\n") || !strings.Contains(string(data), tt.dateLine) {
+		if !strings.HasPrefix(string(data), "---\ntitle: "+yamlString(tt.title)+"\ndraft: true ") || !strings.Contains(string(data), tt.dateLine) {
 			t.Errorf("%s:\n%s", tt.path, data)
 		}
 	}
-	_, diags := buildtest.Build(t, dir, build.Options{})
+	if _, diags := buildtest.Build(t, dir, build.Options{}); len(diags) > 0 {
+		t.Errorf("drafts left out, yet:\n%s", diags)
+	}
+	_, diags := buildtest.Build(t, dir, build.Options{Drafts: true})
+	orphans, placeholders := 0, 0
 	for _, d := range diags {
-		if !strings.Contains(d.Message, "orphan page") {
+		switch {
+		case d.Severity != diag.Warning:
+			t.Errorf("not a warning in a draft: %s", d)
+		case strings.Contains(d.Message, "orphan page"):
+			orphans++
+		case strings.HasPrefix(d.Message, "placeholder text from dossier new is still here"):
+			placeholders++
+		default:
 			t.Errorf("unexpected diagnostic: %s", d)
 		}
 	}
-	if len(diags) != len(tests) {
-		t.Errorf("%d diagnostics, want one orphan warning per new page:\n%s", len(diags), diags)
+	if orphans != len(tests) || placeholders != len(tests)+1 {
+		t.Errorf("%d orphan and %d placeholder warnings, want %d and %d (one per body, and the brief's BLUF):\n%s",
+			orphans, placeholders, len(tests), len(tests)+1, diags)
+	}
+}
+
+// TestNewBriefPlaceholderStopsPublishing checks that a new brief whose
+// draft mark is removed before its BLUF is written fails a publishing
+// build (and check) at the BLUF and the body, and is a warning in the
+// preview.
+func TestNewBriefPlaceholderStopsPublishing(t *testing.T) {
+	dir := initDossier(t)
+	_, path, _ := runAt(on9October(), "new", "brief", "-src", dir, "Harbour deal")
+	path = strings.TrimSpace(path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte("draft: true"), []byte("# ready"), 1)
+	data = append(data, "\nSee [[port-agreement]].\n"...)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := runCmd(t, "check", "-src", dir, "-format", "text")
+	file := filepath.ToSlash(path)
+	for _, want := range []string{
+		file + ":6:1: placeholder text from dossier new is still here: the page would be published with it (replace it with your own words)",
+		file + ":26:1: placeholder text from dossier new is still here: the page would be published with it (replace it with your own words)",
+	} {
+		if code != 1 || !strings.Contains(stdout, want) {
+			t.Errorf("check: exit %d, want 1 and %q in:\n%s", code, want, stdout)
+		}
+	}
+	if code, _, _ := runCmd(t, "build", "-src", dir, "-out", filepath.Join(t.TempDir(), "site")); code != 1 {
+		t.Errorf("build: exit %d, want 1", code)
+	}
+	_, diags := buildtest.Build(t, dir, build.Options{Preview: true})
+	if len(diags.Errors()) > 0 || !strings.Contains(diags.String(), "placeholder text from dossier new is still here") {
+		t.Errorf("preview:\n%s", diags)
 	}
 }
 
@@ -135,7 +185,7 @@ func TestNewSourceFrom(t *testing.T) {
 	if stdout != wantOut {
 		t.Errorf("stdout:\n%s\nwant:\n%s", stdout, wantOut)
 	}
-	res, diags := buildtest.Build(t, dir, build.Options{})
+	res, diags := buildtest.Build(t, dir, build.Options{Drafts: true})
 	if res == nil {
 		t.Fatal(diags)
 	}

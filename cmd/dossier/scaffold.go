@@ -10,16 +10,20 @@ import (
 	"github.com/dossier-project/dossier/internal/content"
 )
 
-// scaffold returns a new page's file: front matter with every key of its
+// scaffold returns a new page's file: a draft (a build leaves it out
+// until draft: true is removed), with front matter of every key of its
 // kind, commented where an example helps, and body (or a placeholder).
-// Empty lists and commented keys keep the page valid as written.
+// Empty lists and commented keys keep the page valid as written; the
+// placeholders (a brief's BLUF, the body) are reported by dossier check
+// until they are replaced, and stop a publishing build.
 func (n *newPage) scaffold(body string) string {
 	var b strings.Builder
 	b.WriteString("---\ntitle: " + yamlString(n.title) + "\n")
+	b.WriteString(line("draft: true", "not published until you remove this line"))
 	b.WriteString(frontMatter(n.kind, n.day))
 	b.WriteString("tags: []\n---\n\n")
 	if body == "" {
-		body = placeholder(n.kind)
+		body = content.BodyPlaceholder(n.kind) + "\n"
 	}
 	b.WriteString(body)
 	return b.String()
@@ -31,7 +35,7 @@ func frontMatter(k content.Kind, day string) string {
 	switch k {
 	case content.Brief:
 		return line("date: "+day, "EDTF: 2025, 2025-10, 2025-10-09; ~ approximate, ? uncertain") +
-			"summary: \"\"\n" + line(`bluf: ""`, "bottom line up front: the answer, in two or three sentences") +
+			"summary: \"\"\n" + "bluf: " + yamlString(content.BLUFPlaceholder) + "\n" +
 			line("actors: []", "slugs, titles or aliases: [kim-jong-un]") + "events: []\n" +
 			line("sources: []", "citations: [article, article#p4]") + judgmentsExample("key_judgments") +
 			"indicators: []\n# indicators:\n#   - text: \"...\"\n" +
@@ -66,13 +70,6 @@ func judgmentsExample(key string) string {
 		line("#", "roughly even chance, likely, very likely, almost certain") +
 		line("#", "(or row 2: remote ... nearly certain)") +
 		line("#     confidence: moderate", "low, moderate, high") + "#     sources: [article#p4]\n"
-}
-
-func placeholder(k content.Kind) string {
-	if k == content.Source {
-		return "Paste the source's text here, one paragraph per block. Paragraphs are numbered p1, p2, ... so that pages can cite them.\n"
-	}
-	return "Write the " + string(k) + " here. Link to pages by slug, title or alias between double square brackets, and cite a paragraph of a source as its slug, #p and the paragraph's number.\n"
 }
 
 // yamlString quotes s as a YAML double-quoted scalar (JSON's string syntax

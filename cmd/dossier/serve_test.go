@@ -357,3 +357,23 @@ func TestServeBasePathWhenFirstBuildFails(t *testing.T) {
 		return resp.StatusCode == 200 && strings.Contains(body, `href="/korea/static/style.css"`)
 	})
 }
+
+// TestServeNotADossier: serve in a folder without dossier.yaml exits 1
+// with the error build gives, before it listens, instead of serving an
+// error page forever.
+func TestServeNotADossier(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	var serveOut, serveErr bytes.Buffer
+	err := run(ctx, []string{"serve", "-src", dir, "-port", "0"}, &serveOut, &serveErr)
+	if ctx.Err() != nil {
+		t.Fatal("serve kept running in a folder that is not a dossier")
+	}
+	code := exitCode(err, &serveErr)
+	buildCode, _, buildErr := runCmd(t, "build", "-src", dir, "-out", filepath.Join(t.TempDir(), "site"))
+	want := dir + "/dossier.yaml: no dossier.yaml here: this folder is not a dossier (run dossier init DIR to start one, or pass -src DIR)\ndossier: 1 error\n"
+	if code != 1 || serveErr.String() != want || buildCode != 1 || buildErr != want || serveOut.Len() != 0 {
+		t.Errorf("serve: exit %d, stderr %q\nbuild: exit %d, stderr %q\nwant exit 1 and %q from both", code, serveErr.String(), buildCode, buildErr, want)
+	}
+}

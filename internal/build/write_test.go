@@ -30,7 +30,7 @@ func TestFailedBuildLeavesSiteUntouched(t *testing.T) {
 		t.Fatal("a build with errors must return no result")
 	}
 	got := diags.Errors().String()
-	want := "content/briefs/a.md:2:8: front matter: sequence end token ']' not found\n" +
+	want := "content/briefs/a.md:2:8: front matter: unclosed \"[\": the list that starts here has no \"]\" (add \"]\" after its last item)\n" +
 		"content/briefs/b.md:4:3: no page named \"nowhere\"\n"
 	if got != want {
 		t.Errorf("errors, all reported and sorted:\n%s\nwant:\n%s", got, want)

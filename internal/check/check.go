@@ -8,6 +8,11 @@
 //     decides from each page's parsed label (content rejects a tlp: key
 //     written in another case), and drafts left out of a build are not
 //     pages of it.
+//   - placeholders: text that dossier new wrote for the author to replace
+//     (a brief's BLUF, a page's body) is an error in a page that a build
+//     would publish, since it must not reach readers unnoticed; in a draft
+//     (which only a build with -drafts includes) and in a preview it is a
+//     warning, since the page is still being written;
 //   - likelihoods keep to one row of the ICD 203 terms;
 //   - every page but home is linked from some other page (a warning: an
 //     orphan is reachable only through the lists).
@@ -42,6 +47,7 @@ func Run(cfg *config.Config, g *xref.Graph, opts Options) diag.List {
 		diags.Add(d)
 	}
 	diags.Append(Handling(cfg, g, opts.Preview))
+	diags.Append(Placeholders(g, opts.Preview))
 	diags.Append(LikelihoodRows(g))
 	diags.Append(Orphans(g))
 	return diags
@@ -54,6 +60,26 @@ func Orphans(g *xref.Graph) diag.List {
 		if len(n.ReferencedBy) == 0 {
 			d := diag.Warnf(n.Page.TopPos(), "orphan page: no other page links to %s %q", n.Kind(), n.Page.Slug)
 			d.Suggestion = "link it with [[" + n.Page.Slug + "]] where it is relevant"
+			diags.Add(d)
+		}
+	}
+	return diags
+}
+
+// Placeholders reports the text that dossier new wrote for the author to
+// replace and that is still there: an error in a page that would be
+// published, a warning in a draft or a preview.
+func Placeholders(g *xref.Graph, preview bool) diag.List {
+	var diags diag.List
+	for _, n := range g.All() {
+		for _, pos := range n.Page.Placeholders {
+			d := diag.Errorf(pos, "placeholder text from dossier new is still here: the page would be published with it")
+			d.Suggestion = "replace it with your own words"
+			if n.Page.Meta.Draft || preview {
+				d.Severity = diag.Warning
+				d.Message = "placeholder text from dossier new is still here"
+				d.Suggestion = "replace it with your own words before the page is published"
+			}
 			diags.Add(d)
 		}
 	}

@@ -22,7 +22,10 @@
 // Loading reports, as positioned diagnostics: front-matter syntax and type
 // errors at their line and column in the file (the front-matter offset is
 // included), a missing title, a duplicate slug within a kind, files in
-// unknown folders, and a warning with "did you mean" for each unknown key.
+// unknown folders, an error for a key written in another case or with
+// spaces around it ("TLP:", "Draft:": keys are case-sensitive, and the
+// value meant for tlp or draft must not be ignored), and a warning with
+// "did you mean" for each other unknown key.
 // References (actors[], sources[], ...) are kept as positioned scalars and
 // resolved by package xref. Loading is safe for concurrent use: it shares
 // no state between calls.

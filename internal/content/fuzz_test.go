@@ -17,6 +17,14 @@ func FuzzParseFile(f *testing.F) {
 		"---\n---\n",
 		"no front matter",
 		"---\ntitle: &a A\nslug: *a\n---\n",
+		"---\ntitle: A\ntitle: B\n---\n",
+		"---\ntitle: [A\nslug: a\n---\n",
+		"---\ntitle: {a: [b, {c: d\n---\n",
+		"---\nTLP: TLP:RED\n\" draft\": true\n---\n",
+		"---\ntitle: |\n  a\n b\n---\n",
+		"---\ntitle: a\n  b: c\n---\n",
+		"---\ntitle: \"a\" b\n\tslug: x\n---\n",
+		"---\nkey_judgments:\n  - Text: x\n    text: y\n    text: z\n---\n",
 	} {
 		f.Add(s)
 	}

@@ -206,6 +206,7 @@ func ParseFile(file string, src []byte, limits Limits) (*Page, diag.List) {
 	diags.Append(checkKindKeys(p, doc.TopKeys()))
 	diags.Append(p.fillDefaults(doc.TopKeys()))
 	diags.Append(p.validate(doc.TopKeys()))
+	p.Placeholders = p.findPlaceholders(doc.TopKeys())
 	if limits.Nesting > 0 {
 		diags.Append(checkNesting(p, limits.Nesting))
 	}

@@ -30,7 +30,7 @@ func TestParseFileDiagnostics(t *testing.T) {
 			name: "wrong type: list for a string",
 			file: "content/actors/a.md",
 			src:  "---\ntitle: A\nrole:\n  - x\n---\n",
-			want: []string{"content/actors/a.md:4:3: front matter: Role: expected text, found a list"},
+			want: []string{"content/actors/a.md:4:3: front matter: role: expected text, found a list"},
 		},
 		{
 			name: "wrong type: mapping for a reference",
@@ -42,7 +42,37 @@ func TestParseFileDiagnostics(t *testing.T) {
 			name: "syntax error",
 			file: "content/events/e.md",
 			src:  "---\ntitle: E\ndate: [2025\n---\n",
-			want: []string{"content/events/e.md:3:7: front matter: sequence end token ']' not found"},
+			want: []string{`content/events/e.md:3:7: front matter: unclosed "[": the list that starts here has no "]" (add "]" after its last item)`},
+		},
+		{
+			name: "unclosed list reported at its bracket, not at the next key",
+			file: "content/briefs/a.md",
+			src:  "---\ntitle: A\nactors: [kim-jong-un, xi-jinping\nsummary: x\n---\n",
+			want: []string{`content/briefs/a.md:3:9: front matter: unclosed "[": the list that starts here has no "]" (add "]" after its last item)`},
+		},
+		{
+			name: "duplicate key",
+			file: "content/briefs/a.md",
+			src:  "---\ntitle: A\nsummary: x\ntitle: B\n---\n",
+			want: []string{`content/briefs/a.md:4:1: front matter: duplicate key "title" (first at line 2) (keep one of them)`},
+		},
+		{
+			name: "handling key in capitals is an error, not an unknown key",
+			file: "content/briefs/a.md",
+			src:  "---\ntitle: A\nTLP: TLP:RED\n---\n",
+			want: []string{`content/briefs/a.md:3:1: front-matter key "TLP" is not read: keys are case-sensitive (write "tlp")`},
+		},
+		{
+			name: "draft key with a capital",
+			file: "content/briefs/a.md",
+			src:  "---\ntitle: A\nDraft: true\n---\n",
+			want: []string{`content/briefs/a.md:3:1: front-matter key "Draft" is not read: keys are case-sensitive (write "draft")`},
+		},
+		{
+			name: "handling key with a stray space",
+			file: "content/briefs/a.md",
+			src:  "---\ntitle: A\n\"tlp \": TLP:RED\n---\n",
+			want: []string{`content/briefs/a.md:3:1: front-matter key "tlp " is not read: a key has no spaces around it (write "tlp")`},
 		},
 		{
 			name: "unknown key with suggestion",

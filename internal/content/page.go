@@ -88,6 +88,10 @@ type Page struct {
 	Lines *diag.Lines
 	// Hash is the SHA-256 of the file as read.
 	Hash [32]byte
+	// Placeholders are the places where the page still holds the text
+	// that dossier new wrote for the author to replace (BLUFPlaceholder,
+	// BodyPlaceholder).
+	Placeholders []diag.Pos
 }
 
 // Pos returns the position of a scalar in this page's file.

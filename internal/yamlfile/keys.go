@@ -1,18 +1,24 @@
 package yamlfile
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/diag"
 	"github.com/goccy/go-yaml/ast"
 )
 
-// CheckKeys walks node alongside the Go type t and returns a warning for
-// every mapping key that matches no `yaml` tag, with a "did you mean" over
-// the known keys of that mapping. Inline embedded structs contribute their
-// keys; types that decode themselves (Scalar and other unmarshalers) are
-// not descended into.
+// CheckKeys walks node alongside the Go type t and reports every mapping
+// key that matches no `yaml` tag. Keys match case-sensitively. A key that
+// differs from a known key of its mapping only by case or by spaces
+// around it ("TLP", "Draft", " tlp") is an error naming the right key: the
+// author meant that key, and ignoring its value (a handling label, a
+// draft mark) would publish what they meant to restrict. Any other
+// unknown key is a warning with a "did you mean" over the known keys.
+// Inline embedded structs contribute their keys; types that decode
+// themselves (Scalar and other unmarshalers) are not descended into.
 func CheckKeys(file string, node ast.Node, t reflect.Type) diag.List {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
@@ -38,19 +44,52 @@ func CheckKeys(file string, node ast.Node, t reflect.Type) diag.List {
 }
 
 func checkPair(file string, mv *ast.MappingValueNode, t reflect.Type) diag.List {
-	if t.Kind() != reflect.Struct || isSelfDecoding(t) {
+	if t.Kind() != reflect.Struct || isSelfDecoding(t) || mv.Key == nil {
 		return nil
 	}
-	key := mv.Key.String()
+	key := keyText(mv.Key)
 	fields := yamlFields(t)
-	ft, ok := fields[key]
-	if !ok {
-		line, col := nodePos(mv.Key)
-		d := diag.Warnf(diag.Pos{File: file, Line: line, Col: col}, "unknown front-matter key %q", key)
-		d.Suggestion = diag.Suggest(key, keysOf(fields))
+	if ft, ok := fields[key]; ok {
+		return CheckKeys(file, mv.Value, ft)
+	}
+	line, col := nodePos(mv.Key)
+	pos := diag.Pos{File: file, Line: line, Col: col}
+	if known, ok := miswritten(key, fields); ok {
+		d := diag.Errorf(pos, "%s %q is not read: %s", keyWord(file), key, miswrittenWhy(key, known))
+		d.Suggestion = fmt.Sprintf("write %q", known)
 		return diag.List{d}
 	}
-	return CheckKeys(file, mv.Value, ft)
+	d := diag.Warnf(pos, "unknown %s %q", keyWord(file), key)
+	d.Suggestion = diag.Suggest(key, keysOf(fields))
+	return diag.List{d}
+}
+
+// miswritten returns the known key that key differs from only by case or
+// by spaces around it.
+func miswritten(key string, fields map[string]reflect.Type) (string, bool) {
+	trimmed := strings.TrimSpace(key)
+	for _, k := range keysOf(fields) {
+		if strings.EqualFold(trimmed, k) {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+func miswrittenWhy(key, known string) string {
+	if strings.TrimSpace(key) == known {
+		return "a key has no spaces around it"
+	}
+	return "keys are case-sensitive"
+}
+
+// keyWord names a key of the document: a front-matter key in a Markdown
+// file, a plain key elsewhere (the path names dossier.yaml).
+func keyWord(file string) string {
+	if label(file) != "" {
+		return "front-matter key"
+	}
+	return "key"
 }
 
 var selfDecoding = reflect.TypeFor[interface{ UnmarshalYAML(ast.Node) error }]()
@@ -87,5 +126,6 @@ func keysOf(m map[string]reflect.Type) []string {
 	for k := range m {
 		keys = append(keys, k)
 	}
+	slices.Sort(keys)
 	return keys
 }

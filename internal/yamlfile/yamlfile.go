@@ -6,9 +6,21 @@
 // starts in its file; the decoder pads the text with that many blank lines
 // so every position the library reports is already a position in the file.
 //
-// Struct fields are matched by their `yaml` tags. Keys that match no field
-// are warnings with a "did you mean" suggestion (see CheckKeys); a value of
-// the wrong type is an error at the value.
+// Problems are told in an editor's words, at the place the editor must
+// change (see explain.go): a duplicate key is reported at each repetition
+// with the line of the first; an unclosed "[" or "{" at the bracket, not at
+// the line where the parser gave up; a line indented less than the text
+// block above it at that line. Messages about a Markdown file's YAML (a
+// file name ending in .md) begin "front matter:"; those about any other
+// file (dossier.yaml) need no label, since its path says what it is.
+//
+// Struct fields are matched by their `yaml` tags, case-sensitively. A key
+// that matches no field is a warning with a "did you mean" suggestion,
+// except a key that differs from a known one only by case or by spaces
+// around it (TLP, Draft, " tlp"): that one is an error, because the value
+// the author meant to set (a handling label, a draft mark) would otherwise
+// be silently ignored (see CheckKeys). A value of the wrong type is an
+// error at the value.
 //
 // Scalar captures a scalar value together with its position, for values that
 // are resolved or validated later (references, dates, grades) and must then
@@ -16,8 +28,6 @@
 package yamlfile
 
 import (
-	"errors"
-	"fmt"
 	"reflect"
 	"strings"
 
@@ -34,29 +44,34 @@ type Document struct {
 }
 
 // Parse parses src, which starts on line firstLine of file. A syntax error
-// is returned as a diagnostic at its position.
+// is returned as a diagnostic at its position; every duplicate key is an
+// error at the repetition, naming the line of the first.
 func Parse(file string, src []byte, firstLine int) (*Document, diag.List) {
-	f, err := parser.ParseBytes(pad(src, firstLine), 0)
+	f, err := parser.ParseBytes(pad(src, firstLine), 0, parser.AllowDuplicateMapKey())
 	if err != nil {
-		return nil, diag.List{fromError(file, err)}
+		return nil, diag.List{explain(file, nil, err)}
 	}
 	doc := &Document{file: file}
 	if len(f.Docs) > 0 {
 		doc.body = f.Docs[0].Body
 	}
+	if dups := duplicateKeys(file, doc.body); len(dups) > 0 {
+		return nil, dups
+	}
 	return doc, nil
 }
 
 // Decode decodes the document into v (a pointer to a struct). It returns at
-// most one type error (go-yaml stops there) and a warning for each key that
-// matches no field.
+// most one type error (go-yaml stops there), an error for each key that
+// differs from a known key only by case or spaces, and a warning for each
+// other key that matches no field.
 func (d *Document) Decode(v any) diag.List {
 	if d.body == nil {
 		return nil
 	}
 	var diags diag.List
 	if err := nodeToValue(d.body, v); err != nil {
-		diags.Add(fromError(d.file, err))
+		diags.Add(explain(d.file, reflect.TypeOf(v), err))
 		return diags
 	}
 	diags.Append(CheckKeys(d.file, d.body, reflect.TypeOf(v)))
@@ -70,7 +85,7 @@ func nodeToValue(node ast.Node, v any) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			line, col := nodePos(node)
-			err = &PosError{Line: line, Col: col, Msg: "front matter could not be decoded (check tags such as !x and indentation)"}
+			err = &PosError{Line: line, Col: col, Msg: "this YAML could not be decoded (check tags such as !x and indentation)"}
 		}
 	}()
 	return yaml.NodeToValue(node, v)
@@ -84,19 +99,42 @@ type Key struct {
 
 // TopKeys lists the document's top-level mapping keys in order.
 func (d *Document) TopKeys() []Key {
-	var pairs []*ast.MappingValueNode
-	switch n := d.body.(type) {
-	case *ast.MappingNode:
-		pairs = n.Values
-	case *ast.MappingValueNode:
-		pairs = []*ast.MappingValueNode{n}
-	}
+	pairs := pairsOf(d.body)
 	keys := make([]Key, 0, len(pairs))
 	for _, mv := range pairs {
 		line, col := nodePos(mv.Key)
-		keys = append(keys, Key{Name: mv.Key.String(), Line: line, Col: col})
+		keys = append(keys, Key{Name: keyText(mv.Key), Line: line, Col: col})
 	}
 	return keys
+}
+
+// pairsOf returns the key-value pairs of a mapping node (nil for any
+// other node).
+func pairsOf(node ast.Node) []*ast.MappingValueNode {
+	switch n := node.(type) {
+	case *ast.MappingNode:
+		return n.Values
+	case *ast.MappingValueNode:
+		return []*ast.MappingValueNode{n}
+	}
+	return nil
+}
+
+// keyText is a mapping key as the decoder matches it: a string key's
+// value without its quotes, any other key's text.
+func keyText(key ast.MapKeyNode) string {
+	switch k := key.(type) {
+	case *ast.StringNode:
+		return k.Value
+	case *ast.MappingKeyNode:
+		if v, ok := k.Value.(ast.MapKeyNode); ok {
+			return keyText(v)
+		}
+	}
+	if tk := key.GetToken(); tk != nil {
+		return tk.Value
+	}
+	return key.String()
 }
 
 // Decode parses and decodes src in one step; see Parse and Document.Decode.
@@ -115,74 +153,6 @@ func pad(src []byte, firstLine int) []byte {
 	out := make([]byte, 0, firstLine-1+len(src))
 	out = append(out, strings.Repeat("\n", firstLine-1)...)
 	return append(out, src...)
-}
-
-// fromError converts a go-yaml error to a diagnostic at its token.
-func fromError(file string, err error) diag.Diagnostic {
-	var pe *PosError
-	if errors.As(err, &pe) {
-		return diag.Diagnostic{Pos: diag.Pos{File: file, Line: pe.Line, Col: pe.Col}, Message: pe.Msg}
-	}
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		pos := diag.Pos{File: file}
-		if te.Token != nil && te.Token.Position != nil {
-			pos.Line, pos.Col = te.Token.Position.Line, te.Token.Position.Column
-		}
-		return diag.Diagnostic{Pos: pos, Message: "front matter: " + typeMessage(te)}
-	}
-	var ye yaml.Error
-	if errors.As(err, &ye) {
-		pos := diag.Pos{File: file}
-		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-			pos.Line, pos.Col = tk.Position.Line, tk.Position.Column
-		}
-		return diag.Diagnostic{Pos: pos, Message: "front matter: " + cleanMessage(ye.GetMessage())}
-	}
-	return diag.Diagnostic{Pos: diag.Pos{File: file}, Message: "front matter: " + err.Error()}
-}
-
-// typeMessage explains a type mismatch in the author's terms: the key,
-// what it needs and what was written.
-func typeMessage(te *yaml.TypeError) string {
-	msg := fmt.Sprintf("expected %s, found %s", kindName(te.DstType), kindName(te.SrcType))
-	if te.StructFieldName != nil {
-		_, field, _ := strings.Cut(*te.StructFieldName, ".")
-		msg = fmt.Sprintf("%s: %s", field, msg)
-	}
-	return msg
-}
-
-// kindName names a Go type as YAML would: text, a number, a list, ...
-func kindName(t reflect.Type) string {
-	if t == nil {
-		return "nothing"
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return "text"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
-		return "a number"
-	case reflect.Slice, reflect.Array:
-		return "a list"
-	case reflect.Map, reflect.Struct:
-		return "a mapping (key: value)"
-	}
-	return t.String()
-}
-
-// cleanMessage rewrites go-yaml's Go-centric wording for content authors.
-func cleanMessage(msg string) string {
-	r := strings.NewReplacer(
-		"cannot unmarshal ", "expected ",
-		" into Go struct field ", " for ",
-		" into Go value of type ", " for ",
-		" of type ", " ",
-	)
-	return r.Replace(msg)
 }
 
 // PosError is an error at a YAML position, returned by custom unmarshalers
