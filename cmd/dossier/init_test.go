@@ -80,7 +80,7 @@ func TestInitWorkflow(t *testing.T) {
 	for _, want := range []string{
 		"  # The version of dossier that wrote this workflow (dossier init, v1.2.3).\n  DOSSIER_VERSION: v1.2.3\n",
 		`go install "github.com/dossier-project/dossier/cmd/dossier@${DOSSIER_VERSION}"`,
-		"uses: actions/checkout@v7\n", "uses: actions/setup-go@v7\n", "cache: true\n", "cache-dependency-path: .github/workflows/pages.yml\n",
+		"uses: actions/checkout@v7\n", "fetch-depth: 0\n", "uses: actions/setup-go@v7\n", "cache: true\n", "cache-dependency-path: .github/workflows/pages.yml\n",
 		"uses: actions/configure-pages@v6\n", "uses: actions/upload-pages-artifact@v5\n", "uses: actions/deploy-pages@v5\n",
 		"github.ref_name == github.event.repository.default_branch",
 	} {

@@ -218,7 +218,7 @@ func TestCheckCountsWarnings(t *testing.T) {
 	dir := writeDossier(t, map[string]string{
 		"dossier.yaml":        "title: T\n",
 		"content/_index.md":   "---\ntitle: Home\n---\n[[a]]\n",
-		"content/briefs/a.md": "---\ntitle: A\nsumary: typo\n---\nText.\n",
+		"content/briefs/a.md": "---\ntitle: A\ndate: 2025-10\nsumary: typo\n---\nText.\n",
 	})
 	code, _, stderr := runCmd(t, "check", "-src", dir)
 	if code != 0 || !strings.Contains(stderr, "dossier check: no errors, 1 warning\n") {

@@ -62,6 +62,7 @@ type Builder struct {
 	memos  pageMemos
 	// viewCache keeps cards and list orders between builds.
 	viewCache *view.Cache
+	dates     changeDates
 }
 
 // NewBuilder returns a Builder with empty in-memory caches.
@@ -112,7 +113,8 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 	}
 	base := urls.New(cfg.BaseURL.Value)
 	views := view.New(graph, cfg, base, view.Options{Preview: b.opts.Preview, Cache: b.viewCache}, &b.hasher)
-	res, renderDiags := b.render(fsys, dest, &site{cfg: cfg, base: base, graph: graph, views: views})
+	b.dates.load(b.opts.SourceDir)
+	res, renderDiags := b.render(fsys, dest, &site{cfg: cfg, base: base, graph: graph, views: views, dates: &b.dates})
 	diags.Append(renderDiags)
 	if res != nil {
 		res.Config, res.Graph = cfg, graph
@@ -144,6 +146,7 @@ type site struct {
 	base  urls.Base
 	graph *xref.Graph
 	views *view.Builder
+	dates *changeDates
 }
 
 // binaryOnce is the executable's hash, computed once.

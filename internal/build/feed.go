@@ -23,11 +23,11 @@ import (
 // which readers resolve against the feed's own address.
 //
 // Atom requires an updated instant on the feed and every entry, and the
-// build never reads the clock. An entry's updated is its page's exact day
-// at midnight UTC (see publish.go); an entry without one gets the Unix
-// epoch, 1970-01-01T00:00:00Z, meaning "unknown". The epoch is stable:
-// adding a dated entry later does not make the undated ones look changed.
-// The feed's updated is the latest of its entries', or the epoch.
+// build never reads the clock. An entry's updated is when its page last
+// changed (see modified.go): its updated: key, its file's last commit,
+// SOURCE_DATE_EPOCH or its own exact day. The feed's updated is the
+// latest of its entries', or the dossier's newest commit; an entry with
+// no date of its own gets the feed's.
 
 // atomNS is the Atom namespace.
 const atomNS = "http://www.w3.org/2005/Atom"
@@ -73,16 +73,22 @@ type atomEntry struct {
 func feedOf(s *site) atomFeed {
 	nodes := append(s.graph.ByKind(content.Brief), s.graph.ByKind(content.Commentary)...)
 	entries := make([]atomEntry, 0, len(nodes))
-	updated := time.Unix(0, 0).UTC()
+	updated, _ := s.dates.fallback()
+	var undated []int
 	for _, n := range nodes {
-		day, ok := exactDay(n.Page)
+		day, ok := s.dates.of(n.Page)
 		if !ok {
-			day = time.Unix(0, 0).UTC()
-		}
-		if day.After(updated) {
+			undated = append(undated, len(entries))
+		} else if day.After(updated) {
 			updated = day
 		}
 		entries = append(entries, feedEntry(s, n, day))
+	}
+	if updated.IsZero() {
+		updated = contentReach(s)
+	}
+	for _, i := range undated {
+		entries[i].Updated = atomTime(updated)
 	}
 	slices.SortFunc(entries, func(a, b atomEntry) int {
 		return cmp.Or(strings.Compare(b.Updated, a.Updated), strings.Compare(a.Links[0].Href, b.Links[0].Href))
@@ -145,3 +151,21 @@ func nameUUID(name string) string {
 
 // atomTime formats an instant as RFC 3339 in UTC.
 func atomTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// contentReach is the last day the dossier's own dates reach: the latest
+// possible day of its newest dated page; the time of the build when no
+// page has a date (see modified.go; the build warns).
+func contentReach(s *site) time.Time {
+	var last time.Time
+	for _, n := range s.graph.All() {
+		if d := n.Page.Dates.Date; !d.IsZero() {
+			if l := d.Latest(); l.After(last) && l.Year() < 10000 {
+				last = l
+			}
+		}
+	}
+	if last.IsZero() {
+		return time.Now().UTC().Truncate(time.Second)
+	}
+	return last
+}

@@ -39,6 +39,7 @@ import (
 func (b *Builder) publishOutputs(s *site, jobs []view.Job) ([]output, diag.List) {
 	outs := []output{bytesOutput(".nojekyll", []byte{}), bytesOutput("robots.txt", robots(s))}
 	cname, diags := cnameOf(s.cfg)
+	diags.Append(undatedFeed(s))
 	if cname != "" {
 		outs = append(outs, bytesOutput("CNAME", []byte(cname+"\n")))
 	}
@@ -124,4 +125,20 @@ func exactDay(p *content.Page) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return s.Earliest(), true
+}
+
+// undatedFeed warns when the feed has no date at all to go by, so that
+// its updated is the time of the build (see modified.go).
+func undatedFeed(s *site) diag.List {
+	if _, ok := s.dates.fallback(); ok {
+		return nil
+	}
+	for _, n := range s.graph.All() {
+		if _, ok := s.dates.of(n.Page); ok || !n.Page.Dates.Date.IsZero() {
+			return nil
+		}
+	}
+	d := diag.Warnf(diag.Pos{File: config.File}, "no page has a date, so feed.xml's updated is the time of this build")
+	d.Suggestion = "give pages updated: 2025-10-14, keep the dossier in git, or set SOURCE_DATE_EPOCH"
+	return diag.List{d}
 }

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/view"
 )
 
@@ -29,11 +28,11 @@ type sitemapURL struct {
 }
 
 // sitemapOf lists every HTML page except 404.html, by absolute URL in
-// byte order. A page gets a lastmod only when it is a brief or commentary
-// with an exact day: that date is when the piece was written. An event's
-// date is when the event happened and a source's dates are those of
-// someone else's document, so neither says when the page changed, and
-// they are not used.
+// byte order. A content page's lastmod is when it last changed (see
+// modified.go): its updated: key, its file's last commit or
+// SOURCE_DATE_EPOCH; a brief's or commentary's own exact day serves last.
+// An event's date is when the event happened and a source's dates are
+// those of someone else's document, so neither is used.
 func sitemapOf(s *site, jobs []view.Job) urlset {
 	var set urlset
 	for _, j := range jobs {
@@ -41,8 +40,8 @@ func sitemapOf(s *site, jobs []view.Job) urlset {
 			continue
 		}
 		u := sitemapURL{Loc: absURL(s, strings.TrimSuffix(j.Out, "index.html"))}
-		if n := j.Node; n != nil && (n.Kind() == content.Brief || n.Kind() == content.Commentary) {
-			if day, ok := exactDay(n.Page); ok {
+		if n := j.Node; n != nil {
+			if day, ok := s.dates.of(n.Page); ok {
 				u.LastMod = day.Format("2006-01-02")
 			}
 		}

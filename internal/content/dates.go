@@ -25,6 +25,8 @@ type Dates struct {
 	// Published and Accessed are a source's dates.
 	Published edtf.Date
 	Accessed  edtf.Date
+	// Updated is when the page last changed, an exact day.
+	Updated edtf.Date
 }
 
 // parseDates parses every EDTF date of p's front matter into p.Dates and
@@ -49,6 +51,13 @@ func (p *Page) parseDates(keys []yamlfile.Key) diag.List {
 		Reported:  parse("reported", m.Reported),
 		Published: parse("published", m.Published),
 		Accessed:  parse("accessed", m.Accessed),
+		Updated:   parse("updated", m.Updated),
+	}
+	if d := p.Dates.Updated; !d.IsZero() && !isExactDay(d) {
+		e := diag.Errorf(p.Pos(m.Updated), "updated %q must be one exact day", m.Updated.Value)
+		e.Suggestion = "write the day the page changed, e.g. updated: 2025-10-14"
+		diags.Add(e)
+		p.Dates.Updated = edtf.Date{}
 	}
 	for i := range m.Relations {
 		r := &m.Relations[i]
@@ -61,6 +70,13 @@ func (p *Page) parseDates(keys []yamlfile.Key) diag.List {
 		diags.Add(d)
 	}
 	return diags
+}
+
+// isExactDay reports whether d is a single day, known in full and
+// without qualifiers.
+func isExactDay(d edtf.Date) bool {
+	s := d.Start()
+	return !d.IsInterval() && d.Precision() == edtf.Day && !s.Unspecified() && !s.Approximate() && !s.Uncertain()
 }
 
 // dateError reports err, an EDTF syntax error in the value of key, at the

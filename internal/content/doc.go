@@ -13,7 +13,8 @@
 //	content/sources/*.md     source      short_title, publisher, url, archive_url, published, accessed, reliability, credibility, chain[]
 //
 // Every page has title (required), slug (default: the file name without
-// .md), summary, tags[], draft and tlp. Subfolders inside a kind's folder
+// .md), summary, tags[], draft, tlp and updated (the exact day the page
+// last changed in substance, for feeds and sitemaps). Subfolders inside a kind's folder
 // are allowed and do not change the slug. A judgment is {text, likelihood,
 // confidence, sources[]}, an indicator {text, status, sources[]}, a relation
 // {to, type, since, until, sources[]}. A citation in sources[] is a string

@@ -7,7 +7,7 @@ import (
 	"github.com/dossier-project/dossier/internal/yamlfile"
 )
 
-var commonKeys = []string{"title", "slug", "summary", "tags", "draft", "tlp"}
+var commonKeys = []string{"title", "slug", "summary", "tags", "draft", "tlp", "updated"}
 
 // ownKeys returns the keys a kind accepts besides the common ones.
 func ownKeys(k Kind) []string {

@@ -16,6 +16,9 @@ type Common struct {
 	Tags    []string `yaml:"tags"`
 	Draft   bool     `yaml:"draft"`
 	TLP     Scalar   `yaml:"tlp"`
+	// Updated is when the page last changed in substance, an exact day:
+	// feeds and sitemaps show it.
+	Updated Scalar `yaml:"updated"`
 }
 
 // Meta is a page's front matter. One struct serves every kind so templates
