@@ -2,10 +2,10 @@ package build
 
 import (
 	"encoding/xml"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"net/url"
 	"strings"
 	"testing"
 	"time"
