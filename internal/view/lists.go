@@ -59,7 +59,7 @@ func (b *Builder) newestFirst(nodes []*xref.Node) []Card {
 	cards := b.cardsOf(nodes)
 	dates := make(map[string]edtf.Date, len(nodes))
 	for _, n := range nodes {
-		dates[string(n.Kind())+"/"+n.Slug()] = n.Page.Dates.Date
+		dates[string(n.Kind())+"/"+n.Slug()] = listDate(n)
 	}
 	byDate(cards, dates)
 	return cards
