@@ -47,6 +47,11 @@ func (b *Builder) list(k content.Kind) View {
 	if k == content.Actor {
 		v.Template = "actors"
 		v.Groups = b.actorGroups(nodes)
+		var toc []Heading
+		for _, g := range v.Groups {
+			toc = append(toc, Heading{ID: g.ID, Text: g.Title})
+		}
+		v.TOC = long(toc)
 		if len(nodes) > 0 {
 			v.Graph = &Graph{Input: b.network()}
 		}
