@@ -19,8 +19,10 @@
 // and written with one decimal. The same actors give byte-identical SVG
 // whatever order they are passed in.
 //
-// The SVG is meant to be inlined in a page: it has role="img", a <title>
-// and <desc> (the desc lists every relation in words), a viewBox with
+// The SVG is meant to be inlined in a page: it has role="group" (not
+// "img", whose children are presentational: the actors in it are links),
+// named by its <title> and described by its <desc> (which lists every
+// relation in words), a viewBox with
 // width 100% and a max-width of its natural size, and a small <style>
 // whose classes all start with "ag" and which follows the page's --bg and
 // --muted custom properties when they exist and prefers-color-scheme
