@@ -54,6 +54,7 @@ type graphCheck struct {
 	Labelled  bool // every frame is a focusable region with a name
 	Scrolls   bool // a frame is narrower than its graph
 	HintShown bool // a visible hint says the frame scrolls
+	Shrunk    bool // a graph is drawn smaller than its natural size
 	// Unlisted are the actors the graph links that the page does not
 	// link outside it.
 	Unlisted []string
@@ -69,14 +70,16 @@ const checkGraph = `(() => {
 		Labelled: frames.every(f => f.getAttribute("role") === "region" && f.tabIndex === 0 && (f.getAttribute("aria-label") || "").length > 0),
 		Scrolls: frames.some(f => f.scrollWidth > f.clientWidth + 1),
 		HintShown: hints.length > 0,
+		Shrunk: frames.some(f => { const s = f.querySelector("svg"); return s && s.getBoundingClientRect().width < s.viewBox.baseVal.width - 0.5; }),
 		Unlisted: [...new Set(inside.filter(h => !outside.has(h)))],
 	};
 })()`
 
 // TestActorGraphsOnPhone opens the pages with actor graphs at 375 and
-// 1280 px: each graph is in a labelled, focusable frame; a frame that
-// scrolls sideways says so in a visible hint; every actor the graph links
-// is also linked in the page's lists, which stand in for the graph.
+// 1280 px: each graph is in a labelled, focusable frame and drawn at its
+// natural size (its labels never shrink); a frame that scrolls sideways
+// says so in a visible hint; every actor the graph links is also linked
+// in the page's lists, which stand in for the graph.
 func TestActorGraphsOnPhone(t *testing.T) {
 	requireChromium(t)
 	site := serveSample(t)
@@ -91,6 +94,8 @@ func TestActorGraphsOnPhone(t *testing.T) {
 				t.Errorf("%s: no graph frame", where)
 			case !g.Labelled:
 				t.Errorf("%s: a graph frame is not a focusable region with a label", where)
+			case g.Shrunk:
+				t.Errorf("%s: a graph is drawn smaller than its natural size", where)
 			case g.Scrolls && !g.HintShown:
 				t.Errorf("%s: the graph scrolls sideways with no visible hint", where)
 			case len(g.Unlisted) > 0:
