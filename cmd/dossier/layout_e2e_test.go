@@ -2,8 +2,16 @@ package main
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/dossier-project/dossier/internal/build"
+	"github.com/dossier-project/dossier/internal/buildtest"
+	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/synthetic"
 )
 
 // phone and desktop are the viewport widths the layout tests use, in CSS
@@ -26,15 +34,23 @@ const measureOverflow = `(() => {
 	return {ScrollWidth: d.scrollWidth, ClientWidth: w, Wide: wide.slice(0, 6).map(describe)};
 })()`
 
-// TestNoSidewaysScrollOnPhone opens one page of every kind of the sample
-// at 375 CSS px and checks that it does not scroll sideways
+// TestNoSidewaysScrollOnPhone opens one page of every kind of the sample,
+// and of a generated dossier (whose bodies have tables and code), at 375
+// CSS px and checks that it does not scroll sideways
 // (document.documentElement.scrollWidth <= clientWidth). Skipped without
 // Chromium unless DOSSIER_E2E=1.
 func TestNoSidewaysScrollOnPhone(t *testing.T) {
 	requireChromium(t)
-	site := serveSample(t)
 	b := newBrowser(t)
-	for _, p := range pageKinds {
+	t.Run("sample", func(t *testing.T) { checkNoSidewaysScroll(t, b, serveSample(t), pageKinds) })
+	t.Run("generated", func(t *testing.T) {
+		site, pages := serveGenerated(t)
+		checkNoSidewaysScroll(t, b, site, pages)
+	})
+}
+
+func checkNoSidewaysScroll(t *testing.T, b *browser, site string, pages []pageKind) {
+	for _, p := range pages {
 		for _, dark := range []bool{false, true} {
 			b.open(t, site+p.path, phone, dark)
 			o := eval[overflow](t, b, measureOverflow)
@@ -228,4 +244,30 @@ func TestTableOfContentsPlacement(t *testing.T) {
 		t.Errorf("at %d px the table of contents is %.0f px high, more than 300", phone, c.Height)
 	}
 	t.Logf("%d px: table of contents %.0f×%.0f px above main", phone, c.Width, c.Height)
+}
+
+// serveGenerated builds a generated dossier and serves it on 127.0.0.1
+// until the test ends; it returns the site's URL and one page of each
+// kind, with the lists, the chronology and /print/.
+func serveGenerated(t *testing.T) (string, []pageKind) {
+	t.Helper()
+	dir := t.TempDir()
+	spec := synthetic.Spec{Briefs: 20, Actors: 12, Events: 16, Sources: 4, Paragraphs: 6, Commentary: 3}
+	if err := spec.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	site, diags := buildtest.Build(t, dir, build.Options{})
+	if site == nil {
+		t.Fatal(diags)
+	}
+	srv := httptest.NewServer(http.FileServerFS(os.DirFS(site.Dir)))
+	t.Cleanup(srv.Close)
+	pages := []pageKind{{"home", ""}, {"chronology", "chronology/"}, {"print", "print/"}}
+	for _, k := range content.Kinds() {
+		pages = append(pages, pageKind{k.Plural(), k.Folder() + "/"})
+		if nodes := site.Graph.ByKind(k); len(nodes) > 0 {
+			pages = append(pages, pageKind{string(k), nodes[0].URL})
+		}
+	}
+	return srv.URL + "/", pages
 }
