@@ -21,23 +21,31 @@ const runAxe = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.vio
 })))`
 
 // TestAxe injects axe-core into one page of every kind of the built
-// sample, at 375 and 1280 px, in light and dark mode, and fails on any
-// violation of impact serious or critical; others are logged. Skipped
-// without Chromium or axe-core unless DOSSIER_E2E=1.
+// sample, and of a generated dossier (tables, code), at 375 and 1280 px,
+// in light and dark mode, and fails on any violation of impact serious or
+// critical; others are logged. Skipped without Chromium or axe-core
+// unless DOSSIER_E2E=1.
 func TestAxe(t *testing.T) {
 	requireChromium(t)
 	src, err := os.ReadFile(requireNodeModule(t, "axe-core/axe.min.js"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	site := serveSample(t)
 	b := newBrowser(t)
+	t.Run("sample", func(t *testing.T) { checkAxe(t, b, string(src), serveSample(t), pageKinds) })
+	t.Run("generated", func(t *testing.T) {
+		site, pages := serveGenerated(t)
+		checkAxe(t, b, string(src), site, pages)
+	})
+}
+
+func checkAxe(t *testing.T, b *browser, axe, site string, pages []pageKind) {
 	runs := 0
-	for _, p := range pageKinds {
+	for _, p := range pages {
 		for _, width := range []int64{phone, desktop} {
 			for _, dark := range []bool{false, true} {
 				b.open(t, site+p.path, width, dark)
-				eval[bool](t, b, string(src)+"\n;true")
+				eval[bool](t, b, axe+"\n;true")
 				where := fmt.Sprintf("%s (/%s) at %d px, %s", p.kind, p.path, width, map[bool]string{false: "light", true: "dark"}[dark])
 				for _, v := range eval[[]axeViolation](t, b, runAxe) {
 					msg := fmt.Sprintf("%s: %s (%s, %d elements): %s\n\t%s", where, v.ID, v.Impact, v.Count, v.Help, strings.Join(v.Targets, "\n\t"))
@@ -51,5 +59,5 @@ func TestAxe(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("axe-core ran %d times (%d pages × 2 widths × 2 schemes)", runs, len(pageKinds))
+	t.Logf("axe-core ran %d times (%d pages × 2 widths × 2 schemes)", runs, len(pages))
 }
