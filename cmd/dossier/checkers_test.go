@@ -19,7 +19,8 @@ import (
 
 // requireNodeModule returns the path of a file of an npm package under
 // DOSSIER_NODE_MODULES. Without it the test is skipped, unless
-// DOSSIER_E2E=1, where it fails.
+// DOSSIER_E2E=1, where it fails; in -short mode it is skipped unless
+// DOSSIER_E2E=1.
 func requireNodeModule(t *testing.T, rel string) string {
 	t.Helper()
 	missing := func(format string, args ...any) {
@@ -28,6 +29,9 @@ func requireNodeModule(t *testing.T, rel string) string {
 			t.Fatalf("DOSSIER_E2E=1 but "+format, args...)
 		}
 		t.Skipf(format, args...)
+	}
+	if testing.Short() && os.Getenv("DOSSIER_E2E") != "1" {
+		t.Skip("the HTML and accessibility checkers are skipped in -short mode")
 	}
 	dir := os.Getenv("DOSSIER_NODE_MODULES")
 	if dir == "" {
