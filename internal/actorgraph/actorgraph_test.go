@@ -137,7 +137,7 @@ func TestWellFormed(t *testing.T) {
 			continue
 		}
 		assertXML(t, name, svg)
-		for _, want := range []string{`role="img"`, `<title id="`, `<desc id="`, `viewBox="0 0 `, `width="100%"`, "max-width:", "prefers-color-scheme", "paint-order:stroke", "currentColor"} {
+		for _, want := range []string{`role="group"`, `aria-describedby="`, `<title id="`, `<desc id="`, `viewBox="0 0 `, `width="100%"`, `style="width:`, "prefers-color-scheme", "paint-order:stroke", "currentColor"} {
 			if !strings.Contains(svg, want) {
 				t.Errorf("%s: no %s in SVG", name, want)
 			}

@@ -19,15 +19,18 @@
 // and written with one decimal. The same actors give byte-identical SVG
 // whatever order they are passed in.
 //
-// The SVG is meant to be inlined in a page: it has role="img", a <title>
-// and <desc> (the desc lists every relation in words), a viewBox with
-// width 100% and a max-width of its natural size, and a small <style>
-// whose classes all start with "ag" and which follows the page's --bg and
-// --muted custom properties when they exist and prefers-color-scheme
-// otherwise. Actors are drawn with a shape and a colour per kind (person,
-// country, organization, public-body, media) with a legend; every actor is
-// a link to its page. Element ids start with Options.ID so that several
-// graphs can share a page.
+// The SVG is meant to be inlined in a page: it has role="group" (not
+// "img", whose children are presentational: the actors in it are links),
+// named by its <title> and described by its <desc> (which lists every
+// relation in words); a viewBox, and its natural size as its CSS width,
+// so that a page too narrow for it scrolls it rather than shrink its
+// labels below legibility (width="100%" is for readers without CSS); and
+// a small <style> whose classes all start with "ag" and which follows the
+// page's --bg and --muted custom properties when they exist and
+// prefers-color-scheme otherwise. Actors are drawn with a shape and a
+// colour per kind (person, country, organization, public-body, media)
+// with a legend; every actor is a link to its page. Element ids start
+// with Options.ID so that several graphs can share a page.
 //
 // Render is a pure function of its arguments and safe for concurrent use.
 package actorgraph

@@ -28,7 +28,7 @@ func draw(vs []*vnode, es []*vedge, g Graph) string {
 	items := legendItems(vs, es)
 	width, height, legendY := place(vs, es, items)
 	w := &svgWriter{}
-	w.printf(`<svg xmlns="http://www.w3.org/2000/svg" class="ag" id="%s" viewBox="0 0 %s %s" width="100%%" style="max-width:%spx;height:auto" role="img" aria-labelledby="%s-title %s-desc">`,
+	w.printf(`<svg xmlns="http://www.w3.org/2000/svg" class="ag" id="%s" viewBox="0 0 %s %s" width="100%%" style="width:%spx;height:auto" role="group" aria-labelledby="%s-title" aria-describedby="%s-desc">`,
 		w.esc(id), num(width), num(height), num(width), w.esc(id), w.esc(id))
 	w.printf("\n<title id=\"%s-title\">%s</title>", w.esc(id), w.esc(title))
 	w.printf("\n<desc id=\"%s-desc\">%s</desc>", w.esc(id), w.esc(describe(vs, es, g.Focus != "")))

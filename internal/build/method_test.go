@@ -20,7 +20,7 @@ func TestJudgmentBadgesAndSourceGrade(t *testing.T) {
 		{"sources/a/index.html", `<dt>Grade</dt><dd class="source-grade"><span class="grade">B2</span> usually reliable (B), probably true (2)`},
 		// The brief's sources: the front-matter citation with its own
 		// credibility and the body citation of paragraph 2.
-		{"briefs/b/index.html", `<li><a href="/sources/a/">A source</a> <span class="grade">B2</span> <span class="grade-label">(usually reliable; probably true)</span> · cited: <span class="cite" title="A source, the whole source, graded B4 (usually reliable; doubtful)"><a class="cite-mark" href="/sources/a/">A source</a> <span class="cite-grade">· B4</span></span> <span class="cite" title="A source, paragraph 2, graded B2 (usually reliable; probably true)"><a class="cite-mark" href="/sources/a/#p2">¶2</a> <span class="cite-grade">· B2</span></span></li>`},
+		{"briefs/b/index.html", `<li><a href="/sources/a/">A source</a> <span class="grade">B2</span> <span class="grade-label">(usually reliable; probably true)</span> · cited: <span class="cite" title="A source, the whole source, graded B4 (usually reliable; doubtful)"><a class="cite-mark" href="/sources/a/">A source</a>&nbsp;<span class="cite-grade">· B4</span></span> <span class="cite" title="A source, paragraph 2, graded B2 (usually reliable; probably true)"><a class="cite-mark" href="/sources/a/#p2">¶2</a>&nbsp;<span class="cite-grade">· B2</span></span></li>`},
 	}
 	for _, c := range checks {
 		if page := string(res.Files[c.file]); !strings.Contains(page, c.want) {

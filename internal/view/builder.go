@@ -78,11 +78,20 @@ func tlpOf(label string) TLP {
 // newCard makes what other pages show of n.
 func (b *Builder) newCard(n *xref.Node) *Card {
 	c := &Card{Kind: string(n.Kind()), KindLabel: kindLabel(n.Kind()), Slug: n.Slug(), Title: n.Title(),
-		Href: b.base.Path(n.URL), Summary: n.Page.Meta.Summary, Date: dateOf(n.Page.Dates.Date), Draft: n.Page.Meta.Draft}
+		Href: b.base.Path(n.URL), Summary: n.Page.Meta.Summary, Date: dateOf(listDate(n)), Draft: n.Page.Meta.Draft}
 	if n.Kind() == content.Source {
 		c.Grade = grade(n)
 	}
 	return c
+}
+
+// listDate is the date a page is listed and shown by in lists: a source's
+// publication date, any other page's date.
+func listDate(n *xref.Node) edtf.Date {
+	if n.Kind() == content.Source {
+		return n.Page.Dates.Published
+	}
+	return n.Page.Dates.Date
 }
 
 func kindLabel(k content.Kind) string {

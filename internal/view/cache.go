@@ -75,7 +75,7 @@ func (c *Cache) sweep() {
 func (c *Cache) ordersOf(g *xref.Graph) orders {
 	h := sha256.New()
 	for _, n := range g.All() {
-		h.Write([]byte(string(n.Kind()) + "\x00" + n.Slug() + "\x00" + n.Title() + "\x00" + n.Page.Dates.Date.String() + "\x01"))
+		h.Write([]byte(string(n.Kind()) + "\x00" + n.Slug() + "\x00" + n.Title() + "\x00" + listDate(n).String() + "\x01"))
 	}
 	key := [sha256.Size]byte(h.Sum(nil))
 	if c != nil {

@@ -48,6 +48,11 @@ func (b *Builder) list(k content.Kind) View {
 	if k == content.Actor {
 		v.Template = "actors"
 		v.Groups = b.actorGroups(nodes)
+		var toc []Heading
+		for _, g := range v.Groups {
+			toc = append(toc, Heading{ID: g.ID, Text: g.Title})
+		}
+		v.TOC = long(toc)
 		if len(nodes) > 0 {
 			v.Graph = &Graph{Input: b.network()}
 		}
@@ -66,7 +71,7 @@ func (b *Builder) newestFirst(nodes []*xref.Node) []Card {
 func newestOrder(g *xref.Graph) []*xref.Node {
 	nodes := slices.Clone(g.All())
 	slices.SortStableFunc(nodes, func(a, c *xref.Node) int {
-		da, dc := a.Page.Dates.Date, c.Page.Dates.Date
+		da, dc := listDate(a), listDate(c)
 		switch {
 		case da.IsZero() && dc.IsZero():
 		case da.IsZero():

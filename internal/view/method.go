@@ -36,5 +36,8 @@ func (b *Builder) method() View {
 	for _, t := range vocab.TLPLevels() {
 		v.Handling = append(v.Handling, TLPLevel{Label: t.Label, Class: t.Class(), Meaning: t.Meaning, Published: t.Rank <= limit.Rank})
 	}
+	// The sections of method.html.
+	v.TOC = []Heading{{ID: "likelihood", Text: "Likelihood"}, {ID: "confidence", Text: "Confidence"},
+		{ID: "grades", Text: "Source grades"}, {ID: "handling", Text: "Handling"}}
 	return View{Data: v}
 }

@@ -34,6 +34,8 @@ type HomePage struct {
 	KeyJudgments []Judgment
 	Indicators   []Indicator
 	Body         *Body
+	// Tags are the home page's tags, which list it on their pages.
+	Tags []Tag
 	// Sections are the dossier's sections with how many pages each holds.
 	Sections []Section
 }
@@ -112,7 +114,7 @@ func (b *Builder) related(n *xref.Node) Related {
 func (b *Builder) home(n *xref.Node) View {
 	m := n.Page.Meta
 	v := &HomePage{Page: b.nodePage(n), BLUF: m.BLUF, KeyQuestion: m.KeyQuestion,
-		KeyJudgments: b.judgments(n.KeyJudgments), Indicators: b.indicators(n.Indicators), Body: b.body(n)}
+		KeyJudgments: b.judgments(n.KeyJudgments), Indicators: b.indicators(n.Indicators), Body: b.body(n), Tags: b.tagsOf(n)}
 	for _, k := range content.Kinds() {
 		v.Sections = append(v.Sections, Section{Title: k.Plural(), Href: b.base.Path(k.Folder() + "/"), Count: len(b.g.ByKind(k))})
 	}
