@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -63,20 +64,55 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 // file, in an editor's words (a symbolic link out of the dossier, a
 // loop).
 func ReadFile(fsys fs.FS, file string, limits Limits) ([]byte, diag.List) {
-	if fi, err := fs.Stat(fsys, file); err == nil && limits.FileBytes > 0 && fi.Size() > limits.FileBytes {
-		return nil, diag.List{TooLarge(file, fi.Size(), limits)}
-	}
-	src, err := fs.ReadFile(fsys, file)
+	src, err := readLimited(fsys, file, limits.FileBytes)
+	var big tooBig
 	switch {
 	case err == nil:
-		if src == nil {
-			src = []byte{}
-		}
 		return src, nil
+	case errors.As(err, &big):
+		return nil, diag.List{TooLarge(file, int64(big), limits)}
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, nil
 	}
 	return nil, diag.List{diag.Errorf(diag.Pos{File: file}, "%v", bareError(err))}
+}
+
+// tooBig is the size of a file over the limit.
+type tooBig int64
+
+func (n tooBig) Error() string { return "file too large" }
+
+// readLimited opens file once (one walk of its path, which through an
+// os.Root costs a system call per folder), checks its size, and reads it:
+// never more than max bytes (0: no limit), even if it grows meanwhile.
+func readLimited(fsys fs.FS, file string, max int64) ([]byte, error) {
+	f, err := fsys.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, &fs.PathError{Op: "read", Path: file, Err: errors.New("is a directory")}
+	}
+	if max > 0 && fi.Size() > max {
+		return nil, tooBig(fi.Size())
+	}
+	r := io.Reader(f)
+	if max > 0 {
+		r = io.LimitReader(f, max+1)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+1))
+	if _, err := buf.ReadFrom(r); err != nil {
+		return nil, err
+	}
+	if max > 0 && int64(buf.Len()) > max {
+		return nil, tooBig(buf.Len())
+	}
+	return buf.Bytes(), nil
 }
 
 // bareError drops the operation and path from a path error: diagnostics

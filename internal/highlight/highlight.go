@@ -35,8 +35,9 @@ import (
 
 // Highlighter highlights code blocks through its caches.
 type Highlighter struct {
-	disk    *diskCache // nil: no disk cache
-	version string     // chroma's module version, part of every key
+	disk      *diskCache            // nil: no disk cache
+	version   string                // chroma's module version, part of every key
+	formatter *chromahtml.Formatter // one for all blocks: it caches the style's classes and is safe for concurrent use
 
 	mu   sync.Mutex
 	mem  map[[sha256.Size]byte]string
@@ -45,7 +46,7 @@ type Highlighter struct {
 
 // New returns a Highlighter whose disk cache lives in dir ("" for none).
 func New(dir string) *Highlighter {
-	h := &Highlighter{version: chromaVersion(), mem: map[[sha256.Size]byte]string{}, used: map[[sha256.Size]byte]bool{}}
+	h := &Highlighter{version: chromaVersion(), formatter: formatter(), mem: map[[sha256.Size]byte]string{}, used: map[[sha256.Size]byte]bool{}}
 	if dir != "" {
 		h.disk = &diskCache{dir: dir}
 	}
@@ -70,7 +71,7 @@ func (h *Highlighter) Code(lang, code string) string {
 			return out
 		}
 	}
-	out = render(lang, code)
+	out = render(h.formatter, lang, code)
 	h.remember(key, out)
 	if h.disk != nil {
 		h.disk.put(key, out)
@@ -109,7 +110,7 @@ func (h *Highlighter) key(lang, code string) [sha256.Size]byte {
 }
 
 // render highlights code with chroma, or escapes it.
-func render(lang, code string) string {
+func render(f *chromahtml.Formatter, lang, code string) string {
 	lexer := lexers.Get(lang)
 	if lang == "" || lexer == nil {
 		return plain(lang, code)
@@ -119,13 +120,11 @@ func render(lang, code string) string {
 		return plain(lang, code)
 	}
 	var b bytes.Buffer
-	if err := formatter().Format(&b, styles.Fallback, it); err != nil {
+	if err := f.Format(&b, styles.Fallback, it); err != nil {
 		return plain(lang, code)
 	}
 	return b.String()
 }
-
-func formatter() *chromahtml.Formatter { return chromahtml.New(chromahtml.WithClasses(true)) }
 
 // plain is an unhighlighted block.
 func plain(lang, code string) string {
@@ -154,3 +153,7 @@ func chromaVersion() string {
 	}
 	return ""
 }
+
+// formatter is chroma's HTML formatter as dossier uses it: classes, not
+// inline styles (the stylesheet is written once, see Stylesheet).
+func formatter() *chromahtml.Formatter { return chromahtml.New(chromahtml.WithClasses(true)) }
