@@ -8,8 +8,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
+
+	"github.com/dossier-project/dossier/internal/eject"
 )
 
 // skeleton is the dossier that init writes: dossier.yaml, a README, one
@@ -68,8 +69,16 @@ func checkEmpty(dir string) error {
 // writeSkeleton writes the skeleton into dir, with the workflow pinned to
 // rel, and returns how many files it wrote.
 func writeSkeleton(dir string, rel release) (int, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, err
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return 0, err
+	}
+	defer root.Close()
 	count := 0
-	err := fs.WalkDir(skeleton, "skeleton", func(p string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(skeleton, "skeleton", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -85,7 +94,7 @@ func writeSkeleton(dir string, rel release) (int, error) {
 			data = pinWorkflow(data, rel)
 		}
 		count++
-		return writeNewFile(filepath.Join(dir, filepath.FromSlash(name)), data)
+		return eject.WriteNew(root, name, data)
 	})
 	return count, err
 }
@@ -100,20 +109,4 @@ func pinWorkflow(data []byte, rel release) []byte {
 		"  DOSSIER_VERSION: latest\n", "  DOSSIER_VERSION: "+ref+"\n",
 	)
 	return []byte(r.Replace(string(data)))
-}
-
-// writeNewFile creates a file and its folders; it never replaces a file.
-func writeNewFile(name string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }

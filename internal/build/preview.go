@@ -89,16 +89,7 @@ func (w *previewWriter) write(path string, make func(io.Writer) error, last entr
 	if err != nil {
 		return [sha256.Size]byte{}, err
 	}
-	h := sha256.New()
-	bw := bufio.NewWriterSize(io.MultiWriter(f, h), 64<<10)
-	err = make(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	sum := [sha256.Size]byte(h.Sum(nil))
+	sum, err := writeHashed(f, make)
 	if err != nil {
 		return sum, err
 	}

@@ -246,19 +246,10 @@ func (w *siteWriter) write(path string, make func(io.Writer) error) ([sha256.Siz
 	if err != nil {
 		return [sha256.Size]byte{}, err
 	}
-	h := sha256.New()
-	bw := bufio.NewWriterSize(io.MultiWriter(f, h), 64<<10)
-	err = make(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
+	sum, err := writeHashed(f, make)
 	if err != nil {
 		return [sha256.Size]byte{}, err
 	}
-	sum := [sha256.Size]byte(h.Sum(nil))
 	fi, err := os.Stat(dst)
 	if err != nil {
 		return sum, err
@@ -354,4 +345,20 @@ func (w *siteWriter) removeTmp() {
 		os.RemoveAll(w.tmp)
 	}
 	w.tmp = ""
+}
+
+// writeHashed writes make's bytes to f through a buffer, closes f, and
+// returns the bytes' SHA-256: what both the site folder and the preview
+// layers record of every file they write.
+func writeHashed(f *os.File, make func(io.Writer) error) ([sha256.Size]byte, error) {
+	h := sha256.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(f, h), 64<<10)
+	err := make(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return [sha256.Size]byte(h.Sum(nil)), err
 }

@@ -30,7 +30,7 @@ func Eject(root *os.Root, defaults fs.FS, names []string, version string) (Resul
 	for _, name := range names {
 		data, err := fs.ReadFile(defaults, name)
 		if err == nil {
-			err = writeNew(root, name, data)
+			err = WriteNew(root, name, data)
 		}
 		if errors.Is(err, fs.ErrExist) {
 			res.Skipped = append(res.Skipped, name)
@@ -77,9 +77,9 @@ func saveIf(rec Record, root *os.Root, done []string) error {
 	return rec.save(root)
 }
 
-// writeNew creates name under root, with its folders, and writes data;
+// WriteNew creates name (a slash path) under root, with its folders, and writes data;
 // an existing file is an fs.ErrExist error and is left as it was.
-func writeNew(root *os.Root, name string, data []byte) error {
+func WriteNew(root *os.Root, name string, data []byte) error {
 	if err := root.MkdirAll(path.Dir(name), 0o755); err != nil {
 		return err
 	}
