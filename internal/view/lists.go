@@ -156,7 +156,7 @@ func TagSlug(tag string) string {
 }
 
 func (b *Builder) search() View {
-	v := &SearchPage{Page: b.page("search", "Search", "search/", "search"), IndexHref: b.base.Path("search.json"),
+	v := &SearchPage{Page: b.page("search", "Search", "search/", "search"), IndexHref: b.base.Path("search/index.json"),
 		Groups: groupByKind(b.cardsOf(b.g.All()), "all-")}
 	return View{Data: v}
 }

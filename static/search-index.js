@@ -1,0 +1,283 @@
+// The dossier's full-text index in the browser.
+//
+// dossier build writes the index into search/ (the format is in the Go
+// package internal/search): a manifest, term shards in MiniSearch's
+// serialization, and blocks of documents. DossierSearch.open(manifest,
+// library) returns an Index that fetches, each at most once and only when
+// needed: the manifest and MiniSearch (the vendored library) on first use,
+// a term shard when a query first has a word in it, a document block when
+// one of its pages is first shown as a result.
+//
+// A query's words are folded and split as the index was (compatibility
+// decomposition, no accents, lower case; runs of letters and digits);
+// each word matches itself and, as one types, every word it begins.
+// MiniSearch scores each word's matches within each shard it falls in
+// (BM25+, titles and aliases weighted most); a page matches when it has
+// every word, and its score is the sum of its words' scores. Pages that
+// have more of the words in their title or aliases come first, then
+// pages by score.
+(function () {
+  "use strict";
+
+  var FIELDS = ["title", "aliases", "tags", "summary", "text"];
+  var BOOST = { title: 4, aliases: 4, tags: 2, summary: 1.5, text: 1 };
+
+  // fold and tokenize are those of internal/search (see its package doc).
+  function fold(s) {
+    return String(s).normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/ς/g, "σ");
+  }
+
+  function tokenize(s) {
+    return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  function identity(term) { return term; }
+
+  // OPTIONS are the MiniSearch options the index was made with.
+  var OPTIONS = { fields: FIELDS, tokenize: tokenize, processTerm: identity };
+
+  function fetchOK(url, init) {
+    return fetch(url, init).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r;
+    });
+  }
+
+  // loadLibrary adds MiniSearch's script to the page once.
+  function loadLibrary(src) {
+    if (window.MiniSearch) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.onload = function () { resolve(); };
+      s.onerror = function () { s.remove(); reject(new Error(src + " did not load")); };
+      document.head.appendChild(s);
+    });
+  }
+
+  // once caches a promise by key in cache, and forgets it if it fails.
+  function once(cache, key, make) {
+    if (!cache[key]) {
+      cache[key] = make();
+      cache[key].catch(function () { delete cache[key]; });
+    }
+    return cache[key];
+  }
+
+  function Index(manifestURL, libraryURL) {
+    this.url = new URL(manifestURL, location.href);
+    this.libraryURL = libraryURL;
+    this.manifest = null;
+    this.head = "";       // the manifest's MiniSearch head, open for "index"
+    this.pending = {};    // promises: "manifest", "s<k>" shards, "b<k>" blocks
+    this.shards = [];     // loaded MiniSearch instances, by shard
+  }
+
+  // load fetches the manifest and MiniSearch.
+  Index.prototype.load = function () {
+    var self = this;
+    return once(this.pending, "manifest", function () {
+      return Promise.all([
+        fetchOK(self.url, { cache: "no-cache" }).then(function (r) { return r.json(); }),
+        loadLibrary(self.libraryURL),
+      ]).then(function (r) {
+        if (r[0].format !== 1) throw new Error("unknown search index format " + r[0].format);
+        self.manifest = r[0];
+        self.head = JSON.stringify(r[0].head).slice(0, -1) + ',"index":';
+        return self;
+      });
+    });
+  };
+
+  // words parses a query: its distinct terms, each matched as a prefix.
+  Index.prototype.words = function (q) {
+    var seen = {};
+    return tokenize(q).filter(function (t) {
+      return !seen[t] && (seen[t] = true);
+    }).map(function (t) {
+      return { term: t, prefix: true, shards: this.shardsFor(t, true) };
+    }, this);
+  };
+
+  // shardsFor lists the shards that hold term (and, for a prefix, every
+  // term it begins): the last shard whose first term is at most term, and
+  // the following ones whose first term begins with it.
+  Index.prototype.shardsFor = function (term, prefix) {
+    var s = this.manifest.shards, lo = 0, hi = s.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (s[mid].first <= term) lo = mid; else hi = mid - 1;
+    }
+    var out = [lo];
+    for (var k = lo + 1; prefix && k < s.length && s[k].first.startsWith(term); k++) out.push(k);
+    return out;
+  };
+
+  // shard loads shard k into a MiniSearch of its own.
+  Index.prototype.shard = function (k) {
+    var self = this;
+    return once(this.pending, "s" + k, function () {
+      return fetchOK(new URL(self.manifest.shards[k].file, self.url)).then(function (r) {
+        return r.text();
+      }).then(function (text) {
+        self.shards[k] = MiniSearch.loadJSON(self.head + text + "}", OPTIONS);
+      });
+    });
+  };
+
+  // search resolves to the pages that match every word of q, best first:
+  // [{id, score, heads, terms}], heads being how many of the words are in
+  // the page's title or aliases, and terms the index's terms that matched.
+  // Pages rank by heads, then by score.
+  Index.prototype.search = function (q) {
+    var self = this;
+    return this.load().then(function () {
+      var words = self.words(q), need = [];
+      words.forEach(function (w) { need.push.apply(need, w.shards); });
+      return Promise.all(need.map(function (k) { return self.shard(k); })).then(function () {
+        return self.rank(words);
+      });
+    });
+  };
+
+  // rank ranks the pages for words whose shards are loaded.
+  Index.prototype.rank = function (words) {
+    var total = null;
+    for (var i = 0; i < words.length && (!total || total.size); i++) {
+      var found = this.match(words[i]);
+      total = total ? intersect(total, found) : found;
+    }
+    return total ? Array.from(total.values()).sort(function (a, b) {
+      return b.heads - a.heads || b.score - a.score || a.id - b.id;
+    }) : [];
+  };
+
+  // match returns the pages that have word, by id, over its shards.
+  Index.prototype.match = function (w) {
+    var found = new Map();
+    for (var i = 0; i < w.shards.length; i++) {
+      var results = this.shards[w.shards[i]].search(w.term, { prefix: w.prefix, boost: BOOST });
+      for (var j = 0; j < results.length; j++) {
+        var r = results[j], hit = found.get(r.id), heads = inHead(r.match) ? 1 : 0;
+        if (hit) {
+          hit.score += r.score;
+          hit.heads = Math.max(hit.heads, heads);
+          addTerms(hit.terms, r.terms);
+        } else {
+          found.set(r.id, { id: r.id, score: r.score, heads: heads, terms: r.terms });
+        }
+      }
+    }
+    return found;
+  };
+
+  // inHead says whether a MiniSearch match ({term: [field]}) is in a
+  // title or aliases.
+  function inHead(match) {
+    for (var term in match) {
+      var fields = match[term];
+      if (fields.indexOf("title") >= 0 || fields.indexOf("aliases") >= 0) return true;
+    }
+    return false;
+  }
+
+  function intersect(a, b) {
+    var out = new Map();
+    a.forEach(function (hit, id) {
+      var other = b.get(id);
+      if (other) {
+        hit.score += other.score;
+        hit.heads += other.heads;
+        addTerms(hit.terms, other.terms);
+        out.set(id, hit);
+      }
+    });
+    return out;
+  }
+
+  function addTerms(to, terms) {
+    terms.forEach(function (t) { if (to.indexOf(t) < 0) to.push(t); });
+  }
+
+  // docs resolves to the documents of ids, in order.
+  Index.prototype.docs = function (ids) {
+    var self = this;
+    return Promise.all(ids.map(function (id) {
+      var k = self.blockOf(id);
+      return self.block(k).then(function (docs) {
+        return docs[id - self.manifest.docs[k].first];
+      });
+    }));
+  };
+
+  Index.prototype.blockOf = function (id) {
+    var b = this.manifest.docs, lo = 0, hi = b.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (b[mid].first <= id) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  Index.prototype.block = function (k) {
+    var self = this;
+    return once(this.pending, "b" + k, function () {
+      return fetchOK(new URL(self.manifest.docs[k].file, self.url)).then(function (r) { return r.json(); });
+    });
+  };
+
+  // foldMap folds text as fold does, and keeps for each unit of the
+  // folded text the offset in text of the character it comes from.
+  function foldMap(text) {
+    var out = [], at = [];
+    for (var i = 0; i < text.length;) {
+      var ch = text.charCodeAt(i) < 128 ? text[i] : String.fromCodePoint(text.codePointAt(i));
+      var f = ch.length === 1 && ch < "\x80" ? ch.toLowerCase() : fold(ch);
+      for (var j = 0; j < f.length; j++) at.push(i);
+      out.push(f);
+      i += ch.length;
+    }
+    at.push(text.length);
+    return { text: out.join(""), at: at };
+  }
+
+  function escapeRE(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  // snippet returns about size characters of text around the first of
+  // terms (whole words of the folded text), as parts {text, mark} with
+  // mark set on each occurrence of a term; null when text has none.
+  function snippet(text, terms, size) {
+    if (!text || !terms.length) return null;
+    var f = foldMap(text);
+    var re = new RegExp("(?<![\\p{L}\\p{N}])(?:" + terms.map(escapeRE).join("|") + ")(?![\\p{L}\\p{N}])", "gu");
+    var m = re.exec(f.text);
+    if (!m) return null;
+    var first = f.at[m.index];
+    var start = Math.max(0, first - Math.floor(size / 3)), end = Math.min(text.length, start + size);
+    var space = text.indexOf(" ", start), line = text.lastIndexOf("\n", first);
+    if (line >= start) start = line + 1;
+    else if (start > 0 && space >= 0 && space < first) start = space + 1;
+    space = text.lastIndexOf(" ", end);
+    if (end < text.length && space > first) end = space;
+    var parts = start > 0 ? [{ text: "…" }] : [], pos = start;
+    for (re.lastIndex = m.index; (m = re.exec(f.text));) {
+      var a = f.at[m.index], b = f.at[m.index + m[0].length];
+      if (b > end) break;
+      if (a > pos) parts.push({ text: text.slice(pos, a) });
+      parts.push({ text: text.slice(a, b), mark: true });
+      pos = b;
+    }
+    if (pos < end) parts.push({ text: text.slice(pos, end) });
+    if (end < text.length) parts.push({ text: "…" });
+    return parts;
+  }
+
+  window.DossierSearch = {
+    open: function (manifestURL, libraryURL) { return new Index(manifestURL, libraryURL); },
+    fold: fold,
+    tokenize: tokenize,
+    options: OPTIONS,
+    boost: BOOST,
+    snippet: snippet,
+  };
+})();
