@@ -10,12 +10,12 @@
 //
 // A query's words are folded and split as the index was (compatibility
 // decomposition, no accents, lower case; runs of letters and digits);
-// each word matches itself and, as one types, every word it begins.
-// MiniSearch scores each word's matches within each shard it falls in
-// (BM25+, titles and aliases weighted most); a page matches when it has
-// every word, and its score is the sum of its words' scores. Pages that
-// have more of the words in their title or aliases come first, then
-// pages by score.
+// each word matches itself and, as one types, every word it begins (from
+// two characters on). MiniSearch scores each word's matches within each
+// shard it falls in (BM25+, titles and aliases weighted most); a page
+// matches when it has every word, and its score is the sum of its words'
+// scores. Pages that have more of the words in their title or aliases
+// come first, then pages by score.
 (function () {
   "use strict";
 
@@ -89,13 +89,16 @@
     });
   };
 
-  // words parses a query: its distinct terms, each matched as a prefix.
+  // words parses a query: its distinct terms, each matched as a prefix
+  // too when it has two characters or more (one letter would match most
+  // of a large dossier, slowly and to no use).
   Index.prototype.words = function (q) {
     var seen = {};
     return tokenize(q).filter(function (t) {
       return !seen[t] && (seen[t] = true);
     }).map(function (t) {
-      return { term: t, prefix: true, shards: this.shardsFor(t, true) };
+      var prefix = Array.from(t).length > 1;
+      return { term: t, prefix: prefix, shards: this.shardsFor(t, prefix) };
     }, this);
   };
 
@@ -125,10 +128,7 @@
     });
   };
 
-  // search resolves to the pages that match every word of q, best first:
-  // [{id, score, heads, terms}], heads being how many of the words are in
-  // the page's title or aliases, and terms the index's terms that matched.
-  // Pages rank by heads, then by score.
+  // search resolves to the Results of q.
   Index.prototype.search = function (q) {
     var self = this;
     return this.load().then(function () {
@@ -140,35 +140,65 @@
     });
   };
 
-  // rank ranks the pages for words whose shards are loaded.
+  // rank ranks the pages for words whose shards are loaded. Scores add
+  // up in arrays indexed by page, not in objects: a common word of a
+  // large dossier is in thousands of pages.
   Index.prototype.rank = function (words) {
-    var total = null;
-    for (var i = 0; i < words.length && (!total || total.size); i++) {
-      var found = this.match(words[i]);
-      total = total ? intersect(total, found) : found;
-    }
-    return total ? Array.from(total.values()).sort(function (a, b) {
-      return b.heads - a.heads || b.score - a.score || a.id - b.id;
-    }) : [];
-  };
-
-  // match returns the pages that have word, by id, over its shards.
-  Index.prototype.match = function (w) {
-    var found = new Map();
-    for (var i = 0; i < w.shards.length; i++) {
-      var results = this.shards[w.shards[i]].search(w.term, { prefix: w.prefix, boost: BOOST });
-      for (var j = 0; j < results.length; j++) {
-        var r = results[j], hit = found.get(r.id), heads = inHead(r.match) ? 1 : 0;
-        if (hit) {
-          hit.score += r.score;
-          hit.heads = Math.max(hit.heads, heads);
-          addTerms(hit.terms, r.terms);
-        } else {
-          found.set(r.id, { id: r.id, score: r.score, heads: heads, terms: r.terms });
+    var n = this.manifest.head.documentCount;
+    var score = new Float64Array(n), heads = new Uint8Array(n), count = new Uint8Array(n);
+    var seen = new Int32Array(n), seenHead = new Int32Array(n), found = [];
+    for (var i = 0; i < words.length; i++) {
+      var w = words[i], results = [];
+      for (var k = 0; k < w.shards.length; k++) {
+        results.push(this.shards[w.shards[k]].search(w.term, { prefix: w.prefix, boost: BOOST }));
+      }
+      found.push(results);
+      for (k = 0; k < results.length; k++) {
+        for (var j = 0; j < results[k].length; j++) {
+          var r = results[k][j], id = r.id, head = inHead(r.match);
+          score[id] += r.score;
+          if (seen[id] !== i + 1) {
+            seen[id] = i + 1;
+            count[id]++;
+          }
+          if (head && seenHead[id] !== i + 1) {
+            seenHead[id] = i + 1;
+            heads[id]++;
+          }
         }
       }
     }
-    return found;
+    var ids = [];
+    for (var id = 0; id < n; id++) if (count[id] === words.length) ids.push(id);
+    ids.sort(function (a, b) { return heads[b] - heads[a] || score[b] - score[a] || a - b; });
+    return new Results(ids, score, heads, found);
+  };
+
+  // Results are the pages that have every word of a query, best first:
+  // those with more of the words in their title or aliases first, then by
+  // score (the sum of the words' MiniSearch scores). ids are the pages.
+  function Results(ids, score, heads, found) {
+    this.ids = ids;
+    this.scores = score;
+    this.heads = heads;
+    this.found = found; // each word's MiniSearch results, by shard
+  }
+
+  // score is page id's score.
+  Results.prototype.score = function (id) { return this.scores[id]; };
+
+  // terms lists the index's terms that matched in page id (for marking
+  // them in its text).
+  Results.prototype.terms = function (id) {
+    var out = [];
+    this.found.forEach(function (results) {
+      results.forEach(function (rs) {
+        for (var j = 0; j < rs.length; j++) {
+          if (rs[j].id === id) rs[j].terms.forEach(function (t) { if (out.indexOf(t) < 0) out.push(t); });
+        }
+      });
+    });
+    return out;
   };
 
   // inHead says whether a MiniSearch match ({term: [field]}) is in a
@@ -179,24 +209,6 @@
       if (fields.indexOf("title") >= 0 || fields.indexOf("aliases") >= 0) return true;
     }
     return false;
-  }
-
-  function intersect(a, b) {
-    var out = new Map();
-    a.forEach(function (hit, id) {
-      var other = b.get(id);
-      if (other) {
-        hit.score += other.score;
-        hit.heads += other.heads;
-        addTerms(hit.terms, other.terms);
-        out.set(id, hit);
-      }
-    });
-    return out;
-  }
-
-  function addTerms(to, terms) {
-    terms.forEach(function (t) { if (to.indexOf(t) < 0) to.push(t); });
   }
 
   // docs resolves to the documents of ids, in order.

@@ -24,7 +24,8 @@
   var all = document.querySelector(".search-all");
   var index = DossierSearch.open(form.getAttribute("data-index"), form.getAttribute("data-library"));
   var PAGE = 20;
-  var state = { seq: 0, hits: [], options: [], active: -1 };
+  var NONE = { ids: [], terms: function () { return []; } };
+  var state = { seq: 0, res: NONE, options: [], active: -1 };
 
   input.setAttribute("role", "combobox");
   input.setAttribute("aria-autocomplete", "list");
@@ -38,12 +39,12 @@
     var seq = ++state.seq;
     setActive(-1);
     if (!DossierSearch.tokenize(q).length) {
-      show(seq, []);
+      show(seq, NONE);
       return Promise.resolve();
     }
     if (!index.manifest) status.textContent = "Loading the search index…";
-    return index.search(q).then(function (hits) {
-      return show(seq, hits);
+    return index.search(q).then(function (res) {
+      return show(seq, res);
     }).catch(function (err) {
       if (seq !== state.seq) return;
       status.textContent = "The search index could not be loaded.";
@@ -51,32 +52,32 @@
     });
   }
 
-  // show replaces the results with hits, once the first page's documents
-  // are at hand; a later query wins over an earlier one.
-  function show(seq, hits) {
+  // show replaces the results with res (see search-index.js), once the
+  // first page's documents are at hand; a later query wins over an
+  // earlier one.
+  function show(seq, res) {
     if (seq !== state.seq) return Promise.resolve();
-    return documents(hits.slice(0, PAGE)).then(function (docs) {
+    var ids = res.ids.slice(0, PAGE);
+    return index.docs(ids).then(function (docs) {
       if (seq !== state.seq) return;
-      state.hits = hits;
+      state.res = res;
       state.options = [];
       list.replaceChildren();
-      append(hits, docs);
-      var empty = !input.value.trim();
+      append(ids, docs);
+      var n = res.ids.length, empty = !input.value.trim();
       all.hidden = !empty;
-      input.setAttribute("aria-expanded", String(hits.length > 0));
-      status.textContent = empty ? "" : hits.length === 0 ? "No page matches." :
-        hits.length === 1 ? "1 page matches." : hits.length + " pages match.";
+      list.hidden = n === 0;
+      input.setAttribute("aria-expanded", String(n > 0));
+      status.textContent = empty ? "" : n === 0 ? "No page matches." :
+        n === 1 ? "1 page matches." : n + " pages match.";
     });
   }
 
-  function documents(hits) {
-    return index.docs(hits.map(function (h) { return h.id; }));
-  }
-
-  // append adds the options of hits, whose documents are docs. An
+  // append adds the options of pages ids, whose documents are docs. An
   // option is named by its title and kind, and described by its passage.
-  function append(hits, docs) {
+  function append(ids, docs) {
     docs.forEach(function (doc, i) {
+      var terms = state.res.terms(ids[i]);
       var a = document.createElement("a");
       a.id = "search-hit-" + state.options.length;
       a.href = doc.url;
@@ -86,13 +87,13 @@
       a.setAttribute("tabindex", "-1");
       a.setAttribute("aria-labelledby", a.id + "-title " + a.id + "-kind");
       a.setAttribute("aria-describedby", a.id + "-text");
-      a.append(span(a.id + "-title", "search-hit-title", DossierSearch.snippet(doc.title, hits[i].terms, 1e4) || [{ text: doc.title }]), " ",
+      a.append(span(a.id + "-title", "search-hit-title", DossierSearch.snippet(doc.title, terms, 1e4) || [{ text: doc.title }]), " ",
         span(a.id + "-kind", "search-kind", [{ text: doc.kind }]), " ",
-        span(a.id + "-text", "search-snippet", passage(doc, hits[i].terms)));
+        span(a.id + "-text", "search-snippet", passage(doc, terms)));
       list.appendChild(a);
       state.options.push(a);
     });
-    more.hidden = state.options.length >= state.hits.length;
+    more.hidden = state.options.length >= state.res.ids.length;
   }
 
   // span makes a span of parts {text, mark}, each marked part in <mark>.
@@ -121,10 +122,10 @@
   }
 
   more.addEventListener("click", function () {
-    var seq = state.seq, from = state.options.length, hits = state.hits.slice(from, from + PAGE);
-    documents(hits).then(function (docs) {
+    var seq = state.seq, from = state.options.length, ids = state.res.ids.slice(from, from + PAGE);
+    index.docs(ids).then(function (docs) {
       if (seq !== state.seq) return;
-      append(hits, docs);
+      append(ids, docs);
       setActive(from);
       input.focus();
     });

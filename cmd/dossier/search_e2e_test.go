@@ -278,15 +278,14 @@ const compareWithMiniSearch = `(async () => {
 		if (want.get(t) !== canon(d)) { out.push("term " + t + ": " + canon(d).slice(0, 100) + " vs " + String(want.get(t)).slice(0, 100)); break; }
 	}
 	const boost = DossierSearch.boost;
-	for (const q of ["roadmap", "Sugiono", "kim jong", "memorandum pyongyang", "ch", "xi letter"]) {
+	for (const q of ["roadmap", "Sugiono", "kim jong", "memorandum pyongyang", "ch", "xi letter", "x", "a 2025"]) {
 		const a = await ix.search(q);
 		const n = DossierSearch.tokenize(q).length;
-		const b = ms.search(q, { prefix: true, boost, combineWith: "AND" });
-		const same = a.length === b.length && b.every(r => {
-			const h = a.find(x => x.id === r.id);
-			return h && Math.abs(h.score - r.score / n) < 1e-9 * r.score;
-		});
-		if (!same) out.push("query " + q + ": " + a.map(h => h.id + ":" + h.score.toFixed(4)).join(" ") + " vs MiniSearch's " + b.map(r => r.id + ":" + (r.score / n).toFixed(4)).join(" "));
+		const b = ms.search(q, { prefix: t => Array.from(t).length > 1, boost, combineWith: "AND" });
+		const same = a.ids.length === b.length && b.every(r => a.ids.includes(r.id) &&
+			Math.abs(a.score(r.id) - r.score / n) < 1e-9 * r.score &&
+			canon(a.terms(r.id).sort()) === canon(r.terms.slice().sort()));
+		if (!same) out.push("query " + q + ": " + a.ids.map(id => id + ":" + a.score(id).toFixed(4)).join(" ") + " vs MiniSearch's " + b.map(r => r.id + ":" + (r.score / n).toFixed(4)).join(" "));
 	}
 	return out;
 })()`

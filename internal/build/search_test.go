@@ -115,4 +115,15 @@ func TestSearchIndexOfSample(t *testing.T) {
 			t.Errorf("the sample's index has no %q", word)
 		}
 	}
+	// Without JavaScript, the page links every page the index has.
+	var m searchManifest
+	if err := json.Unmarshal(res.Files["search/index.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	page := string(res.Files["search/index.html"])
+	all := page[strings.Index(page, `class="search-all"`):]
+	all = all[:strings.Index(all, "</section>")]
+	if n := strings.Count(all, "<a href="); n != m.Head.DocumentCount || n < 30 {
+		t.Errorf("the no-script list links %d pages, the index has %d", n, m.Head.DocumentCount)
+	}
 }
