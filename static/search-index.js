@@ -142,16 +142,18 @@
 
   // rank ranks the pages for words whose shards are loaded. Scores add
   // up in arrays indexed by page, not in objects: a common word of a
-  // large dossier is in thousands of pages.
+  // large dossier is in thousands of pages. Longer words go first, and
+  // each word after the first is looked for only in the pages that have
+  // the words before it (MiniSearch skips a page whose boost is 0).
   Index.prototype.rank = function (words) {
     var n = this.manifest.head.documentCount;
     var score = new Float64Array(n), heads = new Uint8Array(n), count = new Uint8Array(n);
-    var seen = new Int32Array(n), seenHead = new Int32Array(n), found = [];
-    for (var i = 0; i < words.length; i++) {
-      var w = words[i], results = [];
-      for (var k = 0; k < w.shards.length; k++) {
-        results.push(this.shards[w.shards[k]].search(w.term, { prefix: w.prefix, boost: BOOST }));
-      }
+    var seen = new Int32Array(n), seenHead = new Int32Array(n), found = [], left = n;
+    words = words.slice().sort(function (a, b) { return b.term.length - a.term.length; });
+    for (var i = 0; i < words.length && left > 0; i++) {
+      var w = words[i], results = [], opts = { prefix: w.prefix, boost: BOOST };
+      if (i > 0) opts.boostDocument = candidate(count, i);
+      for (var k = 0; k < w.shards.length; k++) results.push(this.shards[w.shards[k]].search(w.term, opts));
       found.push(results);
       for (k = 0; k < results.length; k++) {
         for (var j = 0; j < results[k].length; j++) {
@@ -167,12 +169,20 @@
           }
         }
       }
+      left = 0;
+      for (var id = 0; id < n; id++) if (count[id] === i + 1) left++;
     }
     var ids = [];
-    for (var id = 0; id < n; id++) if (count[id] === words.length) ids.push(id);
+    for (id = 0; id < n && left > 0; id++) if (count[id] === words.length) ids.push(id);
     ids.sort(function (a, b) { return heads[b] - heads[a] || score[b] - score[a] || a - b; });
     return new Results(ids, score, heads, found);
   };
+
+  // candidate is a boostDocument that keeps the pages that have the i
+  // words before.
+  function candidate(count, i) {
+    return function (id) { return count[id] === i ? 1 : 0; };
+  }
 
   // Results are the pages that have every word of a query, best first:
   // those with more of the words in their title or aliases first, then by
