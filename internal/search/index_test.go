@@ -170,6 +170,15 @@ func TestShards(t *testing.T) {
 	if seen != len(ix.terms) {
 		t.Errorf("the shards hold %d terms, want %d", seen, len(ix.terms))
 	}
+	again := Build(docs)
+	for k := range p.Shards {
+		var a, b bytes.Buffer
+		_ = ix.WriteShard(&a, k, p.Shards)
+		_ = again.WriteShard(&b, k, p.Shards)
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("shard %d differs between two builds of the same documents", k)
+		}
+	}
 	for k, b := range m.Docs {
 		from, to := p.Block(k)
 		if b.First != from || to <= from || to > len(docs) {
