@@ -89,6 +89,13 @@
     });
   };
 
+  // file is the URL of file k of a kind (terms- or docs-, k with at
+  // least digits digits), of this build.
+  Index.prototype.file = function (kind, digits, k) {
+    var name = kind + String(k).padStart(digits, "0") + ".json?v=" + encodeURIComponent(this.manifest.version);
+    return new URL(name, this.url);
+  };
+
   // words parses a query: its distinct terms, each matched as a prefix
   // too when it has two characters or more (one letter would match most
   // of a large dossier, slowly and to no use).
@@ -109,10 +116,10 @@
     var s = this.manifest.shards, lo = 0, hi = s.length - 1;
     while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
-      if (s[mid].first <= term) lo = mid; else hi = mid - 1;
+      if (s[mid] <= term) lo = mid; else hi = mid - 1;
     }
     var out = [lo];
-    for (var k = lo + 1; prefix && k < s.length && s[k].first.startsWith(term); k++) out.push(k);
+    for (var k = lo + 1; prefix && k < s.length && s[k].startsWith(term); k++) out.push(k);
     return out;
   };
 
@@ -120,7 +127,7 @@
   Index.prototype.shard = function (k) {
     var self = this;
     return once(this.pending, "s" + k, function () {
-      return fetchOK(new URL(self.manifest.shards[k].file, self.url)).then(function (r) {
+      return fetchOK(self.file("terms-", 3, k)).then(function (r) {
         return r.text();
       }).then(function (text) {
         self.shards[k] = MiniSearch.loadJSON(self.head + text + "}", OPTIONS);
@@ -227,7 +234,7 @@
     return Promise.all(ids.map(function (id) {
       var k = self.blockOf(id);
       return self.block(k).then(function (docs) {
-        return docs[id - self.manifest.docs[k].first];
+        return docs[id - self.manifest.docs[k]];
       });
     }));
   };
@@ -236,7 +243,7 @@
     var b = this.manifest.docs, lo = 0, hi = b.length - 1;
     while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
-      if (b[mid].first <= id) lo = mid; else hi = mid - 1;
+      if (b[mid] <= id) lo = mid; else hi = mid - 1;
     }
     return lo;
   };
@@ -244,7 +251,7 @@
   Index.prototype.block = function (k) {
     var self = this;
     return once(this.pending, "b" + k, function () {
-      return fetchOK(new URL(self.manifest.docs[k].file, self.url)).then(function (r) { return r.json(); });
+      return fetchOK(self.file("docs-", 4, k)).then(function (r) { return r.json(); });
     });
   };
 

@@ -271,7 +271,7 @@ const compareWithMiniSearch = `(async () => {
 	mine.averageFieldLength.forEach((v, f) => {
 		if (Math.abs(v - m.head.averageFieldLength[f]) > 1e-9) out.push("averageFieldLength[" + f + "] " + m.head.averageFieldLength[f] + " vs " + v);
 	});
-	const shards = await Promise.all(m.shards.map((s, k) => fetch(new URL(s.file, ix.url)).then(r => r.json())));
+	const shards = await Promise.all(m.shards.map((s, k) => fetch(ix.file("terms-", 3, k)).then(r => r.json())));
 	const go = shards.flat(), want = new Map(mine.index.map(([t, d]) => [t, canon(d)]));
 	if (go.length !== want.size) out.push(go.length + " terms, MiniSearch has " + want.size);
 	for (const [t, d] of go) {

@@ -33,16 +33,22 @@
 //
 //	format      1, the version of this layout
 //	minisearch  "7.2.0", the MiniSearch release the files were made for
+//	version     a name of this build's documents, which the caller gives
 //	head        MiniSearch's serialization (what MiniSearch#toJSON returns,
 //	            serializationVersion 2) without its "index" member:
 //	            documentCount, nextId, documentIds, fieldIds, fieldLength,
 //	            averageFieldLength, storedFields ({}), dirtCount (0). Short
 //	            document id i is document i, and its id is i too.
-//	shards      [{first, file}]: shard k holds every term t with
-//	            shards[k].first <= t < shards[k+1].first, comparing strings
-//	            by UTF-16 code units as JavaScript does; shards[0].first is "".
-//	docs        [{first, file}]: block k holds documents docs[k].first up
-//	            to the next block's first.
+//	shards      the first term of each term shard: shard k holds every term
+//	            t with shards[k] <= t < shards[k+1], comparing strings by
+//	            UTF-16 code units as JavaScript does; shards[0] is "".
+//	docs        the first document of each block: block k holds documents
+//	            docs[k] up to docs[k+1].
+//
+// Shard k is the file terms-KKK.json and block k docs-KKKK.json, k in
+// decimal with at least three and four digits. A browser asks for them
+// with "?v=" and the version, so that it never mixes files of two builds
+// from its cache.
 //
 // A term shard is the "index" member of MiniSearch's serialization for
 // its terms, in order: [[term, {fieldId: {shortId: frequency}}], ...].
@@ -54,10 +60,6 @@
 // A document block is a JSON array of {title, url, kind, summary,
 // aliases, tags, text}, one per document: what the browser shows of a
 // result (its title, kind and a snippet of its text).
-//
-// Each file name in the manifest carries "?v=" and a version that the
-// caller gives (a hash of the documents), so a browser never mixes files
-// of two builds from its cache.
 //
 // # Determinism
 //

@@ -11,8 +11,9 @@ const (
 	// maxShards bounds the term shards of a very large dossier.
 	maxShards = 256
 	// blockText is the text per document block: the browser fetches the
-	// block of each result it shows.
-	blockText = 32 << 10
+	// block of each result it shows, twenty at a time, so a block holds
+	// a few pages.
+	blockText = 8 << 10
 )
 
 // Plan is the files of an index. It depends on the documents' sizes only,

@@ -56,37 +56,29 @@ func (ix *Index) WriteShard(w io.Writer, k, n int) error {
 // WriteManifest writes the manifest of the index planned by p; version
 // goes into each file's URL (see the package documentation).
 func (ix *Index) WriteManifest(w io.Writer, p Plan, version string) error {
-	b := []byte(`{"format":1,"minisearch":"` + MiniSearchVersion + `","head":`)
+	v, _ := json.Marshal(version)
+	b := []byte(`{"format":1,"minisearch":"` + MiniSearchVersion + `","version":`)
+	b = append(b, v...)
+	b = append(b, `,"head":`...)
 	b = ix.appendHead(b)
 	b = append(b, `,"shards":[`...)
 	for k, i := range ix.cuts(p.Shards) {
+		if k > 0 {
+			b = append(b, ',')
+		}
 		first := ""
 		if k > 0 {
 			first = ix.terms[i]
 		}
-		b = appendRef(b, k, first, ShardFile(k)+"?v="+version)
+		b = append(b, '"')
+		b = append(b, first...) // letters and digits only
+		b = append(b, '"')
 	}
-	b = append(b, `],"docs":[`...)
-	for k, first := range p.Blocks {
-		b = appendRef(b, k, first, BlockFile(k)+"?v="+version)
-	}
-	b = append(b, "]}"...)
+	b = append(b, `],"docs":`...)
+	b = appendInts(b, p.Blocks)
+	b = append(b, '}')
 	_, err := w.Write(b)
 	return err
-}
-
-// appendRef appends the k-th {first, file} of a list.
-func appendRef(b []byte, k int, first any, file string) []byte {
-	if k > 0 {
-		b = append(b, ',')
-	}
-	f, _ := json.Marshal(first)
-	b = append(b, `{"first":`...)
-	b = append(b, f...)
-	b = append(b, `,"file":`...)
-	name, _ := json.Marshal(file)
-	b = append(b, name...)
-	return append(b, '}')
 }
 
 // appendHead appends MiniSearch's serialization without its index.
