@@ -37,10 +37,10 @@ var benchQueries = []string{
 // Reported: query-ms (median over every query and iteration of the index
 // search), query-p95-ms, query-max-ms, page-ms (median of the page's
 // run), load-ms (manifest and MiniSearch, first use) and cold-ms (the
-// median first run of a query, which fetches its shards). Skipped
-// without Chromium. Run with:
+// median first run of a query, which fetches its shards); with -v, each
+// query's median. Skipped without Chromium. Run with:
 //
-//	go test -run '^$' -bench SearchInBrowser -benchtime 5x ./cmd/dossier
+//	go test -run '^$' -bench SearchInBrowser -benchtime 10x ./cmd/dossier
 func BenchmarkSearchInBrowser(b *testing.B) {
 	b.Run("sample", func(b *testing.B) { benchSearch(b, latencySample(b)) })
 	b.Run("10k-briefs", func(b *testing.B) { benchSearch(b, latency10k(b)) })
