@@ -30,6 +30,7 @@ type TagsPage struct {
 // readers without JavaScript.
 type SearchPage struct {
 	Page
+	// IndexHref is the URL of the search index's manifest.
 	IndexHref string
 	Groups    []Group
 }
