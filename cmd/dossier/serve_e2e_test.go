@@ -105,7 +105,7 @@ type browser struct {
 	ctx context.Context // the tab's chromedp context
 }
 
-func newBrowser(t *testing.T) *browser {
+func newBrowser(t testing.TB) *browser {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromiumPath),

@@ -80,9 +80,11 @@ func sampleSteps(t *testing.T, dir string) []step {
 		return []string{edit(t, dir, file, func(string) string { return text })}
 	}
 	return []step{
+		// The page, /print/, and of the search index the manifest, the
+		// term shard and the brief's document block.
 		{"body text of a brief", func() []string {
 			return []string{edit(t, dir, "content/briefs/strategic-context.md", func(s string) string { return s + "\nAn added closing sentence.\n" })}
-		}, 4},
+		}, 5},
 		{"nothing changed", func() []string { return []string{} }, -1},
 		{"a file saved unchanged", func() []string {
 			return []string{edit(t, dir, "content/briefs/strategic-context.md", func(s string) string { return s + "\n" })}

@@ -10,7 +10,7 @@ package build
 //	sitemap.xml      every page (see sitemap.go)
 //	feed.xml         an Atom 1.0 feed of briefs and commentary (see feed.go)
 //	chronology.json  the chronology for TimelineJS3 (see timeline.go)
-//	search.json      the search index (see search.go)
+//	search/*.json    the full-text search index (see search.go)
 //
 // A sitemap must list absolute URLs, so when base_url has no origin (the
 // default "/") sitemap.xml is not written and robots.txt does not name it.
@@ -51,9 +51,8 @@ func (b *Builder) publishOutputs(s *site, jobs []view.Job) ([]output, diag.List)
 	outs = append(outs,
 		b.dataOutput("feed.xml", true, func() (any, func(any) ([]byte, error)) { return feedOf(s), marshalFeed }),
 		b.dataOutput("chronology.json", true, func() (any, func(any) ([]byte, error)) { return timelineOf(s), marshalTimeline }),
-		b.dataOutput("search.json", true, func() (any, func(any) ([]byte, error)) { return searchIndexOf(s), marshalSearch }),
 	)
-	return outs, diags
+	return append(outs, b.searchOutputs(s)...), diags
 }
 
 // dataOutput is an output made from a value: its key is the value's hash.

@@ -1,57 +1,197 @@
 package build
 
-// Search. The build writes search.json, a small index of every page
-// (title, aliases, kind, summary, tags and the start of its text, with its
-// URL under the base path), and a /search/ page. static/search.js loads
-// the index when the reader first types and filters it in the browser:
-// every word of the query must occur (case and accents ignored), and
-// matches in titles and aliases rank first. Without JavaScript the page is
-// an index of every page by kind, which the browser's find-in-page
-// searches. The index is built from the same graph as the pages, in page
-// order, so it is byte-identical from build to build.
+// Search. The build writes a full-text index of every page into search/
+// and the /search/ page (templates/search.html) searches it in the
+// browser with MiniSearch, vendored in static/vendor/minisearch;
+// static/search-index.js loads the index and static/search.js is the
+// page's form, results and keys. Package search has the files' format.
+//
+// Each page is a document of five fields: title, aliases, tags, summary,
+// and text — its front-matter prose (bluf, key question, judgments,
+// indicators, role, location, date text, analyst, publisher) then the
+// plain text of its body (markdown.Doc.Text), all of it.
+//
+// Why MiniSearch's own format, split: a query must answer in under 50 ms
+// in the browser for 10,000 briefs, and the index of their full text is
+// too big to fetch before the first query. MiniSearch does well what a
+// browser search needs (prefix search over a radix tree, BM25+ ranking
+// with field weights), and its serialization is documented and versioned
+// (version 2 since MiniSearch 6; the vendored 7.2.0 is pinned). So the
+// build writes that serialization, cut into term shards that each load
+// with MiniSearch.loadJSON and share the dossier-wide statistics: a query
+// fetches only the shards its words fall in, MiniSearch ranks within each,
+// and search-index.js sums a word's scores over its shards and keeps the
+// pages that have every word. What a result shows (title, URL, kind, the
+// text for a snippet) is in document blocks, fetched for the results on
+// screen only. The browser test in cmd/dossier builds the same index with
+// MiniSearch itself from the blocks and checks that it is identical.
+//
+// The files are costly outputs: a preview makes each on first request.
+// Which files there are depends only on the pages' sizes (search.Plan),
+// so the list is made without tokenizing; the index is built once, when
+// the first of its files is made, and dropped when the last is. Every
+// file's key is computed from the documents themselves, and nothing in
+// the files depends on map order or the clock: the index is byte-identical
+// from build to build.
 
 import (
-	"encoding/json"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
 	"strings"
+	"sync"
+
+	"github.com/dossier-project/dossier/internal/search"
+	"github.com/dossier-project/dossier/internal/view"
+	"github.com/dossier-project/dossier/internal/xref"
 )
 
-// excerptBytes bounds each page's text in the index, so that the index of
-// a 10,000-page dossier stays a few megabytes.
-const excerptBytes = 280
+// searchDir is the site folder of the index.
+const searchDir = "search/"
 
-// searchEntry is one page in search.json.
-type searchEntry struct {
-	Title   string   `json:"title"`
-	URL     string   `json:"url"`
-	Kind    string   `json:"kind"`
-	Summary string   `json:"summary,omitempty"`
-	Aliases []string `json:"aliases,omitempty"`
-	Tags    []string `json:"tags,omitempty"`
-	Text    string   `json:"text,omitempty"`
+// searchOutputs lists the index's files.
+func (b *Builder) searchOutputs(s *site) []output {
+	si := newSearchIndex(&b.hasher, searchDocs(s))
+	outs := []output{si.indexOutput(search.ManifestFile, func(w io.Writer, ix *search.Index) error {
+		return ix.WriteManifest(w, si.plan, si.version())
+	})}
+	for k := range si.plan.Shards {
+		outs = append(outs, si.indexOutput(search.ShardFile(k), func(w io.Writer, ix *search.Index) error {
+			return ix.WriteShard(w, k, si.plan.Shards)
+		}))
+	}
+	for k := range si.plan.Blocks {
+		outs = append(outs, si.blockOutput(k))
+	}
+	return outs
 }
 
-// searchIndexOf makes the search index.
-func searchIndexOf(s *site) []searchEntry {
-	entries := make([]searchEntry, 0, len(s.graph.All()))
-	for _, n := range s.graph.All() {
-		entries = append(entries, searchEntry{Title: n.Title(), URL: s.base.Path(n.URL), Kind: string(n.Kind()),
-			Summary: n.Page.Meta.Summary, Aliases: n.Page.Meta.Aliases, Tags: n.Page.Meta.Tags, Text: excerpt(n.Doc.Text, excerptBytes)})
+// searchDocs returns every page as a document, in page order.
+func searchDocs(s *site) []search.Doc {
+	all := s.graph.All()
+	docs := make([]search.Doc, len(all))
+	for i, n := range all {
+		m := &n.Page.Meta
+		docs[i] = search.Doc{URL: s.base.Path(n.URL), Kind: string(n.Kind()), Title: n.Title(),
+			Aliases: m.Aliases, Tags: m.Tags, Summary: m.Summary, Text: pageText(n)}
 	}
-	return entries
+	return docs
 }
 
-func marshalSearch(v any) ([]byte, error) { return json.Marshal(v) }
+// pageText is the text a page shows: its front-matter prose, then its
+// body. The parts are the page's own strings, not copies.
+func pageText(n *xref.Node) []string {
+	m := &n.Page.Meta
+	var parts []string
+	add := func(s string) {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	add(m.BLUF)
+	add(m.KeyQuestion)
+	for _, j := range m.KeyJudgments {
+		add(j.Text.Value)
+	}
+	for _, j := range m.Judgments {
+		add(j.Text.Value)
+	}
+	for _, ind := range m.Indicators {
+		add(ind.Text)
+	}
+	for _, s := range []string{m.Role, m.Location, m.DateText, m.Analyst, m.Publisher, n.Doc.Text} {
+		add(s)
+	}
+	return parts
+}
 
-// excerpt returns the first words of text, at most max bytes, whitespace
-// collapsed, cut at a word boundary.
-func excerpt(text string, max int) string {
-	s := strings.Join(strings.Fields(text), " ")
-	if len(s) <= max {
-		return s
+// searchIndex is one build's index: its documents, its files, and the
+// index itself while files still need it. Safe for concurrent use.
+type searchIndex struct {
+	hasher *view.Hasher
+	docs   []search.Doc
+	plan   search.Plan
+
+	keysOnce  sync.Once
+	blockKeys [][sha256.Size]byte
+	all       [sha256.Size]byte // the hash of every block's key
+
+	mu      sync.Mutex
+	ix      *search.Index
+	pending int // index files not yet made
+}
+
+func newSearchIndex(h *view.Hasher, docs []search.Doc) *searchIndex {
+	p := search.PlanFor(docs)
+	return &searchIndex{hasher: h, docs: docs, plan: p, pending: 1 + p.Shards}
+}
+
+// keys hashes each block's documents, and every block's key together.
+func (si *searchIndex) keys() {
+	si.keysOnce.Do(func() {
+		h := sha256.New()
+		for k := range si.plan.Blocks {
+			from, to := si.plan.Block(k)
+			key := si.hasher.Key(si.docs[from:to])
+			si.blockKeys = append(si.blockKeys, key)
+			h.Write(key[:])
+		}
+		si.all = [sha256.Size]byte(h.Sum(nil))
+	})
+}
+
+// version names the documents in the manifest's file URLs.
+func (si *searchIndex) version() string {
+	si.keys()
+	return hex.EncodeToString(si.all[:6])
+}
+
+// index returns the index, built on first use.
+func (si *searchIndex) index() *search.Index {
+	si.mu.Lock()
+	defer si.mu.Unlock()
+	if si.ix == nil {
+		si.ix = search.Build(si.docs)
 	}
-	cut := strings.LastIndexByte(s[:max], ' ')
-	if cut <= 0 {
-		cut = max
+	return si.ix
+}
+
+// made records that an index file is written; the last one drops the
+// index, which a preview would otherwise keep as long as its site.
+func (si *searchIndex) made() {
+	si.mu.Lock()
+	defer si.mu.Unlock()
+	if si.pending--; si.pending == 0 {
+		si.ix = nil
 	}
-	return strings.ToValidUTF8(s[:cut], "") + "…"
+}
+
+// indexOutput is the manifest or a term shard: made of every document.
+func (si *searchIndex) indexOutput(name string, write func(io.Writer, *search.Index) error) output {
+	path := searchDir + name
+	return output{path: path, costly: true, prepare: func() ([sha256.Size]byte, func(io.Writer) error, error) {
+		si.keys()
+		key := si.hasher.Key(struct {
+			Path string
+			Docs [sha256.Size]byte
+		}{path, si.all})
+		return key, func(w io.Writer) error {
+			defer si.made()
+			return write(w, si.index())
+		}, nil
+	}}
+}
+
+// blockOutput is document block k: made of its documents only.
+func (si *searchIndex) blockOutput(k int) output {
+	path := searchDir + search.BlockFile(k)
+	return output{path: path, costly: true, prepare: func() ([sha256.Size]byte, func(io.Writer) error, error) {
+		si.keys()
+		key := si.hasher.Key(struct {
+			Path string
+			Docs [sha256.Size]byte
+		}{path, si.blockKeys[k]})
+		from, to := si.plan.Block(k)
+		return key, func(w io.Writer) error { return search.WriteBlock(w, si.docs[from:to]) }, nil
+	}}
 }

@@ -2,34 +2,126 @@ package build
 
 import (
 	"encoding/json"
+	"io/fs"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
+// searchManifest is what the tests read of search/index.json.
+type searchManifest struct {
+	Head struct {
+		DocumentCount int `json:"documentCount"`
+	} `json:"head"`
+	Version string   `json:"version"`
+	Shards  []string `json:"shards"`
+	Docs    []int    `json:"docs"`
+}
+
+// searchDoc is a document of a block.
+type searchDoc struct {
+	Title, URL, Kind, Summary, Text string
+	Aliases, Tags                   []string
+}
+
 func TestSearchIndex(t *testing.T) {
+	long := strings.Repeat("word ", 200)
 	res, diags := generateFiles(t, map[string]string{
 		"dossier.yaml":          "title: T\nbase_url: https://example.org/repo/\n",
 		"content/_index.md":     "---\ntitle: Home\n---\n[[kim]]\n",
-		"content/actors/kim.md": "---\ntitle: Kim Jong-un\nkind: person\naliases: [Kim Jong Un]\ntags: [dprk]\n---\n" + strings.Repeat("word ", 100) + "\n",
+		"content/actors/kim.md": "---\ntitle: Kim Jong-un\nkind: person\naliases: [Kim Jong Un]\ntags: [dprk]\nrole: Supreme Léader\n---\n" + long + "\n\nThe roadmap is at the end.\n",
 	}, Options{})
 	if res == nil {
 		t.Fatal(diags)
 	}
-	var entries []searchEntry
-	if err := json.Unmarshal(res.Files["search.json"], &entries); err != nil {
+	var m searchManifest
+	if err := json.Unmarshal(res.Files["search/index.json"], &m); err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 2 {
-		t.Fatalf("entries = %+v", entries)
+	if m.Head.DocumentCount != 2 || len(m.Shards) != 1 || len(m.Docs) != 1 || len(m.Version) != 12 {
+		t.Fatalf("manifest = %+v", m)
 	}
-	kim := entries[1]
+	var docs []searchDoc
+	if err := json.Unmarshal(res.Files["search/docs-0000.json"], &docs); err != nil {
+		t.Fatal(err)
+	}
+	kim := docs[1]
 	if kim.Title != "Kim Jong-un" || kim.URL != "/repo/actors/kim/" || kim.Kind != "actor" || kim.Aliases[0] != "Kim Jong Un" || kim.Tags[0] != "dprk" {
-		t.Errorf("entry = %+v", kim)
+		t.Errorf("Kim = %+v", kim)
 	}
-	if len(kim.Text) > excerptBytes+len("…") || !strings.HasSuffix(kim.Text, "word…") {
-		t.Errorf("text excerpt = %q (%d bytes)", kim.Text, len(kim.Text))
+	if !strings.HasPrefix(kim.Text, "Supreme Léader\n") || !strings.HasSuffix(kim.Text, "The roadmap is at the end.") {
+		t.Errorf("Kim's text must be the role, then the whole body; got %q…%q", kim.Text[:30], kim.Text[len(kim.Text)-30:])
 	}
-	if !strings.Contains(string(res.Files["search/index.html"]), `data-index="/repo/search.json"`) {
+	terms := string(res.Files["search/terms-000.json"])
+	for _, want := range []string{`["roadmap",{"4":{"1":1}}]`, `["leader",{"4":{"1":1}}]`, `["kim",{"0":{"1":1},"1":{"1":1},"4":{"0":1}}]`} {
+		if !strings.Contains(terms, want) {
+			t.Errorf("terms lack %s", want)
+		}
+	}
+	if !strings.Contains(string(res.Files["search/index.html"]), `data-index="/repo/search/index.json"`) {
 		t.Error("the search page must load the index under the base path")
+	}
+}
+
+// TestSearchIndexOnRequest: a preview lists the index's files but makes
+// them only when asked for.
+func TestSearchIndexOnRequest(t *testing.T) {
+	b := NewBuilder(Options{Preview: true})
+	defer b.Close()
+	dir := filepath.Join(t.TempDir(), "preview")
+	dest, err := Preview(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dest.Close()
+	res, diags := b.Build(dirFS(t, "../.."), dest, nil)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	made := func() (n int) {
+		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && strings.Contains(filepath.ToSlash(p), "/search/terms-") {
+				n++
+			}
+			return nil
+		})
+		return n
+	}
+	if !res.Generation.Has("search/index.json") || !res.Generation.Has("search/terms-000.json") {
+		t.Fatalf("the preview does not list the index: %v", res.Generation.Paths())
+	}
+	if n := made(); n != 0 {
+		t.Fatalf("%d term shards made before any request", n)
+	}
+	data, err := fs.ReadFile(res.Generation, "search/terms-000.json")
+	if err != nil || !strings.Contains(string(data), `["roadmap",`) {
+		t.Fatalf("terms-000.json = %.80q, %v", data, err)
+	}
+	if n := made(); n != 1 {
+		t.Errorf("%d term shards on disk after one request, want 1", n)
+	}
+}
+
+func TestSearchIndexOfSample(t *testing.T) {
+	res, diags := generate(t, dirFS(t, "../.."), Options{})
+	if res == nil {
+		t.Fatal(diags)
+	}
+	terms := string(res.Files["search/terms-000.json"])
+	for _, word := range []string{"roadmap", "sugiono", "choe", "pyongyang"} {
+		if !strings.Contains(terms, `["`+word+`",`) {
+			t.Errorf("the sample's index has no %q", word)
+		}
+	}
+	// Without JavaScript, the page links every page the index has.
+	var m searchManifest
+	if err := json.Unmarshal(res.Files["search/index.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	page := string(res.Files["search/index.html"])
+	all := page[strings.Index(page, `class="search-all"`):]
+	all = all[:strings.Index(all, "</section>")]
+	if n := strings.Count(all, "<a href="); n != m.Head.DocumentCount || n < 30 {
+		t.Errorf("the no-script list links %d pages, the index has %d", n, m.Head.DocumentCount)
 	}
 }

@@ -31,6 +31,7 @@ type TagsPage struct {
 // readers without JavaScript.
 type SearchPage struct {
 	Page
+	// IndexHref is the URL of the search index's manifest.
 	IndexHref string
 	Groups    []Group
 }
@@ -179,7 +180,7 @@ func TagSlug(tag string) string {
 }
 
 func (b *Builder) search() View {
-	v := &SearchPage{Page: b.page("search", "Search", "search/", "search"), IndexHref: b.base.Path("search.json"),
+	v := &SearchPage{Page: b.page("search", "Search", "search/", "search"), IndexHref: b.base.Path("search/index.json"),
 		Groups: groupByKind(b.cardsOf(b.g.All()), "all-")}
 	return View{Data: v}
 }
