@@ -118,6 +118,7 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 	diags.Append(renderDiags)
 	if res != nil {
 		res.Config, res.Graph = cfg, graph
+		b.writeMemoPack()
 	}
 	b.hl.Sweep()
 	return res, diags

@@ -163,6 +163,61 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 	}
 }
 
+// TestNewProcessMatchesFullBuild is the same for dossier build run again:
+// each step is built by a new Builder that knows only what the cache
+// folder holds (the parse pack, the page memos, the highlight cache and
+// the site folder's manifest), and must produce exactly the files of a
+// fresh build with no cache. A damaged memo pack is ignored.
+func TestNewProcessMatchesFullBuild(t *testing.T) {
+	dir := copyDossier(t)
+	out := filepath.Join(t.TempDir(), "site")
+	opts := Options{CacheDir: t.TempDir(), SourceDir: dir}
+	buildNew := func(name string) *built {
+		b := NewBuilder(opts)
+		defer b.Close()
+		got, diags := buildInto(t, b, dirFS(t, dir), out, nil)
+		if got == nil {
+			t.Fatalf("%s: build failed: %v", name, diags)
+		}
+		return got
+	}
+	buildNew("first build")
+	if p := NewBuilder(opts).cachePath("memos"); p == "" || !fileExists(p) {
+		t.Fatalf("no memo pack at %q", p)
+	}
+	steps := append(sampleSteps(t, dir), step{"a damaged memo pack", func() []string {
+		p := NewBuilder(opts).cachePath("memos")
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := len(data) / 2; i < len(data); i += 7 {
+			data[i] ^= 0x5a
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return nil
+	}, 0})
+	for _, st := range steps {
+		st.apply()
+		got := buildNew(st.name)
+		want, _ := generate(t, dirFS(t, dir), Options{})
+		if want == nil {
+			t.Fatalf("%s: full build failed", st.name)
+		}
+		compareSums(t, st.name, sums(got.Files), sums(want.Files))
+		if st.maxWritten < 0 && got.Written != 0 {
+			t.Errorf("%s: wrote %d files, want none", st.name, got.Written)
+		}
+	}
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
 // TestPreviewIncrementalMatchesFull is the same for the preview: after
 // each step a warm preview's generation holds exactly the files a fresh
 // preview build makes (costly outputs included, made on request).

@@ -2,6 +2,8 @@ package build
 
 import (
 	"crypto/sha256"
+	"maps"
+	"slices"
 	"sync"
 
 	"github.com/dossier-project/dossier/internal/content"
@@ -25,6 +27,9 @@ import (
 type pageMemos struct {
 	mu    sync.Mutex
 	pages map[string]pageMemo
+	// read says the memo pack was read; dirty that the memos changed
+	// since it was last written.
+	read, dirty bool
 }
 
 type pageMemo struct {
@@ -79,7 +84,29 @@ func (m *pageMemos) remember(path string, key, site, own [sha256.Size]byte, deps
 	}
 	m.mu.Lock()
 	m.pages[path] = p
+	m.dirty = true
 	m.mu.Unlock()
+}
+
+// takeDirty reports whether the memos changed since the last call.
+func (m *pageMemos) takeDirty() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	d := m.dirty
+	m.dirty = false
+	return d
+}
+
+// sorted returns the memos in the order of their paths.
+func (m *pageMemos) sorted() ([]string, []pageMemo) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	paths := slices.Sorted(maps.Keys(m.pages))
+	memos := make([]pageMemo, len(paths))
+	for i, p := range paths {
+		memos[i] = m.pages[p]
+	}
+	return paths, memos
 }
 
 // keep drops the memos of pages that are gone.
@@ -89,6 +116,7 @@ func (m *pageMemos) keepOnly(paths map[string]bool) {
 	for p := range m.pages {
 		if !paths[p] {
 			delete(m.pages, p)
+			m.dirty = true
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 // the feeds and indexes, and the files a static host wants.
 func (b *Builder) outputs(fsys fs.FS, s *site, tmpl *layout.Set, inputs *siteInputs) ([]output, diag.List) {
 	jobs := s.views.Jobs()
+	b.readMemoPack()
 	pv := &pageVersions{nodes: versions(s.graph), siteView: b.hasher.Key(s.views.Site())}
 	paths := make(map[string]bool, len(jobs))
 	var outs []output

@@ -48,8 +48,12 @@ type packEntry struct {
 	Diags diag.List
 }
 
-// packPath is where the pack of the dossier at dir lives.
-func (b *Builder) packPath() string {
+// packPath is where the pack of the dossier at Options.SourceDir lives.
+func (b *Builder) packPath() string { return b.cachePath("parses") }
+
+// cachePath names the dossier's file in the cache folder kind: one per
+// dossier folder, by the hash of its absolute path ("" with no cache).
+func (b *Builder) cachePath(kind string) string {
 	if b.opts.CacheDir == "" || b.opts.SourceDir == "" {
 		return ""
 	}
@@ -58,7 +62,7 @@ func (b *Builder) packPath() string {
 		return ""
 	}
 	sum := sha256.Sum256([]byte(abs))
-	return filepath.Join(b.opts.CacheDir, "parses", hex.EncodeToString(sum[:16])+".gob")
+	return filepath.Join(b.opts.CacheDir, kind, hex.EncodeToString(sum[:16])+".gob")
 }
 
 func (b *Builder) packHeader(lim content.Limits) packHeader {
