@@ -1,7 +1,9 @@
 package build
 
 import (
+	"crypto/rand"
 	"crypto/sha256"
+	"debug/elf"
 	"io"
 	"io/fs"
 	"os"
@@ -96,23 +98,52 @@ func (b *Builder) binary(dest *Dest) [sha256.Size]byte {
 	return b.binaryOnce()
 }
 
-// executableHash hashes the running executable; the zero hash when it
-// cannot be read (then no manifest matches).
+// executableHash names the running executable's code: the hash of the
+// Go build ID the linker writes into it (its last part is a hash of the
+// binary's content), or, where there is none to read, of the whole file.
+// When the executable cannot be read it is a random value, so that this
+// process trusts no cache written by another.
 func executableHash() [sha256.Size]byte {
 	exe, err := os.Executable()
-	if err != nil {
-		return [sha256.Size]byte{}
+	if err == nil {
+		if id, ok := goBuildID(exe); ok {
+			return sha256.Sum256(append([]byte("go build id\x00"), id...))
+		}
+		if sum, err := fileHash(exe); err == nil {
+			return sum
+		}
 	}
-	f, err := os.Open(exe)
+	var r [sha256.Size]byte
+	_, _ = rand.Read(r[:])
+	return r
+}
+
+// goBuildID reads the ELF note that holds Go's build ID.
+func goBuildID(exe string) ([]byte, bool) {
+	f, err := elf.Open(exe)
 	if err != nil {
-		return [sha256.Size]byte{}
+		return nil, false
+	}
+	defer f.Close()
+	sec := f.Section(".note.go.buildid")
+	if sec == nil {
+		return nil, false
+	}
+	data, err := sec.Data()
+	return data, err == nil && len(data) > 16
+}
+
+func fileHash(name string) ([sha256.Size]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return [sha256.Size]byte{}, err
 	}
 	defer f.Close()
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
-		return [sha256.Size]byte{}
+		return [sha256.Size]byte{}, err
 	}
-	return [sha256.Size]byte(h.Sum(nil))
+	return [sha256.Size]byte(h.Sum(nil)), nil
 }
 
 // onceHash is a lazily computed hash.
