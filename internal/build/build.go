@@ -76,8 +76,12 @@ func NewBuilder(opts Options) *Builder {
 		memos: pageMemos{pages: map[string]pageMemo{}}, viewCache: view.NewCache()}
 }
 
-// Close removes the Builder's temporary files.
-func (b *Builder) Close() error { return b.bodies.close() }
+// Close writes what the highlight cache learned and removes the Builder's
+// temporary files.
+func (b *Builder) Close() error {
+	b.hl.Save()
+	return b.bodies.close()
+}
 
 // Build builds the dossier in fsys into dest. changed lists the paths
 // (slash-separated, from the dossier root) that changed since the last
@@ -119,6 +123,9 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 	if res != nil {
 		res.Config, res.Graph = cfg, graph
 		b.writeMemoPack()
+		if !b.opts.Preview {
+			b.hl.Save()
+		}
 	}
 	b.hl.Sweep()
 	return res, diags

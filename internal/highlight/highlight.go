@@ -9,10 +9,10 @@
 //   - in memory, across the rebuilds of one process (serve, build -watch);
 //     Sweep drops the entries that the last build did not use;
 //   - on disk, in the cache folder given to New (by default the user's
-//     cache folder, see DefaultDir), one file per block, written
-//     atomically. An entry carries the SHA-256 of its HTML and is checked
-//     when read: a corrupt or truncated entry is ignored and written
-//     again, never served.
+//     cache folder, see DefaultDir), in one pack file that Save writes
+//     atomically (see diskCache). An entry carries a SHA-256 of its key
+//     and HTML and is checked when read: a corrupt or truncated entry is
+//     ignored and highlighted again, never served.
 //
 // A block whose language chroma does not know is escaped as plain text.
 // A Highlighter is safe for concurrent use.
@@ -23,6 +23,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"html"
+	"maps"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -48,7 +49,7 @@ type Highlighter struct {
 func New(dir string) *Highlighter {
 	h := &Highlighter{version: chromaVersion(), formatter: formatter(), mem: map[[sha256.Size]byte]string{}, used: map[[sha256.Size]byte]bool{}}
 	if dir != "" {
-		h.disk = &diskCache{dir: dir}
+		h.disk = newDiskCache(dir)
 	}
 	return h
 }
@@ -66,7 +67,7 @@ func (h *Highlighter) Code(lang, code string) string {
 		return out
 	}
 	if h.disk != nil {
-		if out, ok = h.disk.get(key); ok {
+		if out, ok = h.disk.take(key); ok {
 			h.remember(key, out)
 			return out
 		}
@@ -74,9 +75,22 @@ func (h *Highlighter) Code(lang, code string) string {
 	out = render(h.formatter, lang, code)
 	h.remember(key, out)
 	if h.disk != nil {
-		h.disk.put(key, out)
+		h.disk.added()
 	}
 	return out
+}
+
+// Save writes the disk cache when a block was highlighted since the last
+// Save: the blocks in memory and the older ones it still keeps. Failing
+// to write only costs the next process its reuse.
+func (h *Highlighter) Save() {
+	if h.disk == nil {
+		return
+	}
+	h.mu.Lock()
+	inUse := maps.Clone(h.mem)
+	h.mu.Unlock()
+	h.disk.save(inUse)
 }
 
 func (h *Highlighter) remember(key [sha256.Size]byte, out string) {
