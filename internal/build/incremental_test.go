@@ -172,6 +172,7 @@ func TestNewProcessMatchesFullBuild(t *testing.T) {
 	dir := copyDossier(t)
 	out := filepath.Join(t.TempDir(), "site")
 	opts := Options{CacheDir: t.TempDir(), SourceDir: dir}
+	var lastHits, lastFresh int
 	buildNew := func(name string) *built {
 		b := NewBuilder(opts)
 		defer b.Close()
@@ -179,23 +180,25 @@ func TestNewProcessMatchesFullBuild(t *testing.T) {
 		if got == nil {
 			t.Fatalf("%s: build failed: %v", name, diags)
 		}
+		lastHits, lastFresh = b.memos.hits, b.files.fresh
+		t.Logf("%s: %d memo hits of %d outputs", name, lastHits, got.Outputs)
 		return got
 	}
 	buildNew("first build")
 	if p := NewBuilder(opts).cachePath("memos"); p == "" || !fileExists(p) {
 		t.Fatalf("no memo pack at %q", p)
 	}
-	steps := append(sampleSteps(t, dir), step{"a damaged memo pack", func() []string {
-		p := NewBuilder(opts).cachePath("memos")
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := len(data) / 2; i < len(data); i += 7 {
-			data[i] ^= 0x5a
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
+	steps := append(sampleSteps(t, dir), step{"damaged packs", func() []string {
+		for _, kind := range []string{"memos", "parses"} {
+			p := NewBuilder(opts).cachePath(kind)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data[len(data)/2] ^= 0x01
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 		return nil
 	}, 0})
@@ -207,8 +210,11 @@ func TestNewProcessMatchesFullBuild(t *testing.T) {
 			t.Fatalf("%s: full build failed", st.name)
 		}
 		compareSums(t, st.name, sums(got.Files), sums(want.Files))
-		if st.maxWritten < 0 && got.Written != 0 {
-			t.Errorf("%s: wrote %d files, want none", st.name, got.Written)
+		if st.maxWritten < 0 && (got.Written != 0 || lastHits == 0 || lastFresh != 0) {
+			t.Errorf("%s: wrote %d files, parsed %d, %d views spared by memos; want none, none, some", st.name, got.Written, lastFresh, lastHits)
+		}
+		if st.name == "damaged packs" && (lastHits != 0 || lastFresh == 0) {
+			t.Errorf("damaged packs were used: %d memo hits, %d files parsed", lastHits, lastFresh)
 		}
 	}
 }

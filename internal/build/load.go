@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
@@ -127,7 +128,7 @@ func (b *Builder) parseFile(fsys fs.FS, file string, old *parsed, lim content.Li
 	if old != nil && old.sum == sum {
 		return old
 	}
-	if e, ok := b.files.packed[file]; ok && e.Sum == sum {
+	if e, ok := b.files.packed[file]; ok && bytes.Equal(e.Sum, sum[:]) {
 		return e.restore(src, sum)
 	}
 	b.files.countFresh()

@@ -30,6 +30,8 @@ type pageMemos struct {
 	// read says the memo pack was read; dirty that the memos changed
 	// since it was last written.
 	read, dirty bool
+	// hits counts the views a memo spared (for tests).
+	hits int
 }
 
 type pageMemo struct {
@@ -45,8 +47,11 @@ type dep struct {
 	version [sha256.Size]byte
 }
 
-// memoable reports whether a page's view may be skipped by its memo:
-// content pages; not home (it counts every section) nor costly pages.
+// memoable reports whether a page's memo rests on the pages its view
+// showed: content pages, not home (it counts every section) nor costly
+// pages. The memo of any other page (home, lists, tags, chronology,
+// print) rests on the version of the whole dossier, so it spares the view
+// only when no page changed at all.
 func memoable(j view.Job) bool {
 	return j.Node != nil && j.Node.Kind() != content.Home && !j.Costly
 }
@@ -73,6 +78,9 @@ func (m *pageMemos) lookup(path string, site, own [sha256.Size]byte, now map[str
 			return [sha256.Size]byte{}, false
 		}
 	}
+	m.mu.Lock()
+	m.hits++
+	m.mu.Unlock()
 	return p.key, true
 }
 

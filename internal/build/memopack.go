@@ -1,11 +1,9 @@
 package build
 
 import (
-	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
-	"os"
-	"path/filepath"
 )
 
 // The memo pack keeps the page memos (see pageMemos) in the cache folder,
@@ -23,96 +21,95 @@ const memoPackVersion = 1
 
 type memoPackHeader struct {
 	Version int
-	Binary  [sha256.Size]byte
+	Binary  []byte
 	Drafts  bool
 	Count   int
 }
 
-// memoPackEntry is one page's memo.
+// memoPackEntry is one page's memo. Hashes holds its key, site and own
+// version, then the version of each page in DepPages, 32 bytes each.
 type memoPackEntry struct {
-	Path           string
-	Key, Site, Own [sha256.Size]byte
-	DepPages       []string
-	DepVersions    [][sha256.Size]byte
+	Path     string
+	Hashes   []byte
+	DepPages []string
 }
 
 func (b *Builder) memoPackHeader() memoPackHeader {
-	return memoPackHeader{Version: memoPackVersion, Binary: b.binaryOnce(), Drafts: b.opts.Drafts}
+	bin := b.binaryOnce()
+	return memoPackHeader{Version: memoPackVersion, Binary: bin[:], Drafts: b.opts.Drafts}
 }
 
 // readMemoPack fills the memos from the pack, once per Builder; a missing,
 // foreign or damaged pack leaves them empty.
 func (b *Builder) readMemoPack() {
-	if b.memos.read {
+	if b.memos.read || b.opts.Preview {
 		return
 	}
 	b.memos.read = true
-	p := b.cachePath("memos")
-	if p == "" || b.opts.Preview {
+	dec, ok := readPackFile(b.cachePath("memos"))
+	if !ok {
 		return
 	}
-	f, err := os.Open(p)
-	if err != nil {
-		return
-	}
-	defer f.Close()
-	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20))
 	var h memoPackHeader
-	if dec.Decode(&h) != nil || h != func() memoPackHeader { w := b.memoPackHeader(); w.Count = h.Count; return w }() {
+	want := b.memoPackHeader()
+	if dec.Decode(&h) != nil || h.Version != want.Version || !bytes.Equal(h.Binary, want.Binary) || h.Drafts != want.Drafts {
 		return
 	}
 	pages := make(map[string]pageMemo, h.Count)
 	for range h.Count {
 		var e memoPackEntry
-		if dec.Decode(&e) != nil || len(e.DepPages) != len(e.DepVersions) {
+		if dec.Decode(&e) != nil {
 			return
 		}
-		m := pageMemo{key: e.Key, site: e.Site, own: e.Own, deps: make([]dep, len(e.DepPages))}
-		for i := range e.DepPages {
-			m.deps[i] = dep{e.DepPages[i], e.DepVersions[i]}
+		m, ok := e.memo()
+		if !ok {
+			return
 		}
 		pages[e.Path] = m
 	}
 	b.memos.pages = pages
 }
 
-// writeMemoPack records the memos when this build changed them. Failing
-// to write only costs the next process its memos.
+func (e memoPackEntry) memo() (pageMemo, bool) {
+	const n = sha256.Size
+	if len(e.Hashes) != n*(3+len(e.DepPages)) {
+		return pageMemo{}, false
+	}
+	at := func(i int) [n]byte { return [n]byte(e.Hashes[i*n : (i+1)*n]) }
+	m := pageMemo{key: at(0), site: at(1), own: at(2), deps: make([]dep, len(e.DepPages))}
+	for i, page := range e.DepPages {
+		m.deps[i] = dep{page, at(3 + i)}
+	}
+	return m, true
+}
+
+func entryOfMemo(path string, m pageMemo) memoPackEntry {
+	e := memoPackEntry{Path: path, Hashes: make([]byte, 0, sha256.Size*(3+len(m.deps))), DepPages: make([]string, len(m.deps))}
+	e.Hashes = append(append(append(e.Hashes, m.key[:]...), m.site[:]...), m.own[:]...)
+	for i, d := range m.deps {
+		e.DepPages[i] = d.page
+		e.Hashes = append(e.Hashes, d.version[:]...)
+	}
+	return e
+}
+
+// writeMemoPack records the memos when this build changed them.
 func (b *Builder) writeMemoPack() {
-	p := b.cachePath("memos")
-	if p == "" || b.opts.Preview || !b.memos.takeDirty() || os.MkdirAll(filepath.Dir(p), 0o755) != nil {
+	if b.opts.Preview || !b.memos.takeDirty() {
 		return
 	}
-	f, err := os.CreateTemp(filepath.Dir(p), ".memos-*")
-	if err != nil {
-		return
-	}
-	defer os.Remove(f.Name())
-	w := bufio.NewWriterSize(f, 1<<20)
-	enc := gob.NewEncoder(w)
-	paths, memos := b.memos.sorted()
-	h := b.memoPackHeader()
-	h.Count = len(paths)
-	err = enc.Encode(h)
-	for i, path := range paths {
-		if err != nil {
-			break
+	writePackFile(b.cachePath("memos"), func(enc *gob.Encoder) error {
+		paths, memos := b.memos.sorted()
+		h := b.memoPackHeader()
+		h.Count = len(paths)
+		if err := enc.Encode(h); err != nil {
+			return err
 		}
-		m := memos[i]
-		e := memoPackEntry{Path: path, Key: m.key, Site: m.site, Own: m.own,
-			DepPages: make([]string, len(m.deps)), DepVersions: make([][sha256.Size]byte, len(m.deps))}
-		for j, d := range m.deps {
-			e.DepPages[j], e.DepVersions[j] = d.page, d.version
+		for i, path := range paths {
+			if err := enc.Encode(entryOfMemo(path, memos[i])); err != nil {
+				return err
+			}
 		}
-		err = enc.Encode(e)
-	}
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		_ = os.Rename(f.Name(), p)
-	}
+		return nil
+	})
 }

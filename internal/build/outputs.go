@@ -16,10 +16,10 @@ import (
 
 // outputs lists every output of the site: the pages, the static files,
 // the feeds and indexes, and the files a static host wants.
-func (b *Builder) outputs(fsys fs.FS, s *site, tmpl *layout.Set, inputs *siteInputs) ([]output, diag.List) {
+func (b *Builder) outputs(fsys fs.FS, s *site, tmpl *layout.Set, inputs *siteInputs, whole [sha256.Size]byte) ([]output, diag.List) {
 	jobs := s.views.Jobs()
 	b.readMemoPack()
-	pv := &pageVersions{nodes: versions(s.graph), siteView: b.hasher.Key(s.views.Site())}
+	pv := &pageVersions{nodes: versions(s.graph), siteView: b.hasher.Key(s.views.Site()), whole: whole}
 	paths := make(map[string]bool, len(jobs))
 	var outs []output
 	for _, j := range jobs {

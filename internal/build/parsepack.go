@@ -1,11 +1,11 @@
 package build
 
 import (
-	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
-	"os"
+	"maps"
 	"path/filepath"
 	"slices"
 
@@ -32,7 +32,7 @@ const packVersion = 1
 // xref.Memo), which holds for the bodies whose hashes it names.
 type packHeader struct {
 	Version  int
-	Binary   [sha256.Size]byte
+	Binary   []byte
 	Limits   content.Limits
 	Reserved []string
 	Count    int
@@ -42,7 +42,7 @@ type packHeader struct {
 // packEntry is one file's parse.
 type packEntry struct {
 	Path  string
-	Sum   [sha256.Size]byte
+	Sum   []byte
 	Page  *content.Snapshot // nil: the file did not parse
 	Doc   *markdown.Snapshot
 	Diags diag.List
@@ -66,32 +66,27 @@ func (b *Builder) cachePath(kind string) string {
 }
 
 func (b *Builder) packHeader(lim content.Limits) packHeader {
-	return packHeader{Version: packVersion, Binary: b.binaryOnce(), Limits: lim, Reserved: view.SectionIDs()}
+	bin := b.binaryOnce()
+	return packHeader{Version: packVersion, Binary: bin[:], Limits: lim, Reserved: view.SectionIDs()}
 }
 
 // readPack returns the last build's parses by path, or nothing when there
 // is no pack for this binary and these limits; it restores the mentions
 // memo.
 func (b *Builder) readPack(lim content.Limits) map[string]packEntry {
-	p := b.packPath()
-	if p == "" {
+	dec, ok := readPackFile(b.packPath())
+	if !ok {
 		return nil
 	}
-	f, err := os.Open(p)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20))
 	var h packHeader
 	want := b.packHeader(lim)
-	if dec.Decode(&h) != nil || h.Version != want.Version || h.Binary != want.Binary || h.Limits != want.Limits || !slices.Equal(h.Reserved, want.Reserved) {
+	if dec.Decode(&h) != nil || h.Version != want.Version || !bytes.Equal(h.Binary, want.Binary) || h.Limits != want.Limits || !slices.Equal(h.Reserved, want.Reserved) {
 		return nil
 	}
 	out := make(map[string]packEntry, h.Count)
 	for range h.Count {
 		var e packEntry
-		if dec.Decode(&e) != nil {
+		if dec.Decode(&e) != nil || len(e.Sum) != sha256.Size {
 			return nil
 		}
 		out[e.Path] = e
@@ -113,45 +108,24 @@ func (e packEntry) restore(raw []byte, sum [sha256.Size]byte) *parsed {
 // writePack records the parses of this build. Failing to write only costs
 // the next process its reuse.
 func (b *Builder) writePack(lim content.Limits, files map[string]*parsed) {
-	p := b.packPath()
-	if p == "" || os.MkdirAll(filepath.Dir(p), 0o755) != nil {
-		return
-	}
-	f, err := os.CreateTemp(filepath.Dir(p), ".parses-*")
-	if err != nil {
-		return
-	}
-	defer os.Remove(f.Name())
-	w := bufio.NewWriterSize(f, 1<<20)
-	enc := gob.NewEncoder(w)
-	h := b.packHeader(lim)
-	h.Count = len(files)
-	h.Mentions = b.memo.Snapshot()
-	err = enc.Encode(h)
-	paths := make([]string, 0, len(files))
-	for path := range files {
-		paths = append(paths, path)
-	}
-	slices.Sort(paths)
-	for _, path := range paths {
-		if err != nil {
-			break
+	writePackFile(b.packPath(), func(enc *gob.Encoder) error {
+		h := b.packHeader(lim)
+		h.Count = len(files)
+		h.Mentions = b.memo.Snapshot()
+		if err := enc.Encode(h); err != nil {
+			return err
 		}
-		err = enc.Encode(entryOf(path, files[path]))
-	}
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		_ = os.Rename(f.Name(), p)
-	}
+		for _, path := range slices.Sorted(maps.Keys(files)) {
+			if err := enc.Encode(entryOf(path, files[path])); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func entryOf(path string, p *parsed) packEntry {
-	e := packEntry{Path: path, Sum: p.sum, Diags: p.diags}
+	e := packEntry{Path: path, Sum: p.sum[:], Diags: p.diags}
 	if p.page != nil {
 		ps, ds := p.page.Snapshot(), p.doc.Snapshot()
 		e.Page, e.Doc = &ps, &ds

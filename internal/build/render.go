@@ -39,9 +39,10 @@ func (b *Builder) render(fsys fs.FS, dest *Dest, s *site) (*Result, diag.List) {
 	if tmpl == nil || diags.HasErrors() {
 		return nil, diags
 	}
-	outs, d := b.outputs(fsys, s, tmpl, inputs)
+	whole := wholeVersion(s, tmpl)
+	outs, d := b.outputs(fsys, s, tmpl, inputs, whole)
 	diags.Append(d)
-	diags.Append(b.produce(dest, outs, wholeVersion(s, tmpl)))
+	diags.Append(b.produce(dest, outs, whole))
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -128,10 +129,12 @@ func (b *Builder) pageOutput(j view.Job, tmpl *layout.Set, inputs *siteInputs, p
 			return [sha256.Size]byte{}, nil, diag.Errorf(diag.Pos{File: layout.Dir + "/" + j.Template + ".html"}, "missing page template for %s", j.Out)
 		}
 		site := pv.site(j.Template, tmpl, inputs)
+		own := pv.whole
 		if memoable(j) {
-			if key, ok := b.memos.lookup(j.Out, site, j.Node.Version, pv.nodes); ok {
-				return key, func(w io.Writer) error { return b.execute(w, tmpl, j, j.Make()) }, nil
-			}
+			own = j.Node.Version
+		}
+		if key, ok := b.memos.lookup(j.Out, site, own, pv.nodes); ok {
+			return key, func(w io.Writer) error { return b.execute(w, tmpl, j, j.Make()) }, nil
 		}
 		v := j.Make()
 		var viewKey [sha256.Size]byte
@@ -145,9 +148,7 @@ func (b *Builder) pageOutput(j view.Job, tmpl *layout.Set, inputs *siteInputs, p
 		h.Write(site[:])
 		h.Write(viewKey[:])
 		key := [sha256.Size]byte(h.Sum(nil))
-		if memoable(j) {
-			b.memos.remember(j.Out, key, site, j.Node.Version, deps, pv.nodes)
-		}
+		b.memos.remember(j.Out, key, site, own, deps, pv.nodes)
 		return key, func(w io.Writer) error { return b.execute(w, tmpl, j, v) }, nil
 	}}
 }
@@ -157,6 +158,10 @@ func (b *Builder) pageOutput(j view.Job, tmpl *layout.Set, inputs *siteInputs, p
 type pageVersions struct {
 	nodes    map[string][sha256.Size]byte
 	siteView [sha256.Size]byte
+	// whole is the version of the whole dossier (every page's version):
+	// the memo of a page that shows the whole dossier, or a whole section
+	// of it, rests on it.
+	whole [sha256.Size]byte
 }
 
 // site is the part of a page's key that its own view does not hold: the

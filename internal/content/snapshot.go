@@ -17,14 +17,14 @@ type Snapshot struct {
 	Dates      Dates
 	BodyLine   int
 	BodyOffset int
-	Hash       [32]byte
+	Hash       []byte // 32 bytes (a slice: gob decodes arrays element by element)
 }
 
 // Snapshot returns what Restore needs, besides the file's bytes, to make
 // the page again.
 func (p *Page) Snapshot() Snapshot {
 	return Snapshot{Kind: p.Kind, File: p.File, Slug: p.Slug, Meta: p.Meta, Dates: p.Dates,
-		BodyLine: p.BodyLine, BodyOffset: p.BodyOffset, Hash: p.Hash}
+		BodyLine: p.BodyLine, BodyOffset: p.BodyOffset, Hash: p.Hash[:]}
 }
 
 // Restore makes the page that ParseFile made of raw, the file's bytes,
@@ -32,9 +32,11 @@ func (p *Page) Snapshot() Snapshot {
 // hash). The result is a new page, equal to the one parsed.
 func Restore(s Snapshot, raw []byte) *Page {
 	src := normalize(raw)
+	var hash [32]byte
+	copy(hash[:], s.Hash)
 	return &Page{Kind: s.Kind, File: s.File, Slug: s.Slug, Meta: s.Meta, Dates: s.Dates,
 		Src: src, Body: src[min(s.BodyOffset, len(src)):], BodyLine: s.BodyLine, BodyOffset: s.BodyOffset,
-		Lines: diag.NewLines(src), Hash: s.Hash}
+		Lines: diag.NewLines(src), Hash: hash}
 }
 
 // normalize is what ParseFile does to a file's bytes before parsing: the

@@ -8,7 +8,7 @@ import "crypto/sha256"
 type Snapshot struct {
 	Numbered    bool
 	ReservedIDs []string
-	Hash        [sha256.Size]byte
+	Hash        []byte // sha256.Size bytes (a slice: gob decodes arrays element by element)
 	Headings    []Heading
 	Paragraphs  []string
 	Links       []Link
@@ -19,13 +19,15 @@ type Snapshot struct {
 // Snapshot returns what Restore needs, besides the source, to make the
 // Doc again.
 func (d *Doc) Snapshot() Snapshot {
-	return Snapshot{Numbered: d.opts.NumberParagraphs, ReservedIDs: d.opts.ReservedIDs, Hash: d.Hash,
+	return Snapshot{Numbered: d.opts.NumberParagraphs, ReservedIDs: d.opts.ReservedIDs, Hash: d.Hash[:],
 		Headings: d.Headings, Paragraphs: d.Paragraphs, Links: d.Links, Text: d.Text, Linked: d.Linked}
 }
 
 // Restore makes the Doc that Parse made of src from its snapshot; src must
 // be that source (the caller checks).
 func Restore(s Snapshot, src []byte) *Doc {
-	return &Doc{src: src, opts: Options{NumberParagraphs: s.Numbered, ReservedIDs: s.ReservedIDs}, Hash: s.Hash,
+	var hash [sha256.Size]byte
+	copy(hash[:], s.Hash)
+	return &Doc{src: src, opts: Options{NumberParagraphs: s.Numbered, ReservedIDs: s.ReservedIDs}, Hash: hash,
 		Headings: s.Headings, Paragraphs: s.Paragraphs, Links: s.Links, Text: s.Text, Linked: s.Linked}
 }

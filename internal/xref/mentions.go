@@ -1,7 +1,9 @@
 package xref
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"maps"
 	"slices"
 	"sync"
 
@@ -122,22 +124,38 @@ func (m *Memo) Sweep() {
 	}
 }
 
-// MemoSnapshot is a Memo's content as plain data, for a cache.
+// MemoSnapshot is a Memo's content as plain data, for a cache: the hash
+// of the names, then each body's hash (32 bytes each, in Bodies) and what
+// was found in it. Hashes are byte slices, which gob reads whole.
 type MemoSnapshot struct {
-	Names [sha256.Size]byte
-	Found map[[sha256.Size]byte][]int
+	Names  []byte
+	Bodies []byte
+	Found  [][]int
 }
 
 // Snapshot returns what the memo holds.
 func (m *Memo) Snapshot() MemoSnapshot {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return MemoSnapshot{Names: m.names, Found: m.found}
+	s := MemoSnapshot{Names: m.names[:], Bodies: make([]byte, 0, len(m.found)*sha256.Size), Found: make([][]int, 0, len(m.found))}
+	for _, k := range slices.SortedFunc(maps.Keys(m.found), func(a, b [sha256.Size]byte) int { return bytes.Compare(a[:], b[:]) }) {
+		s.Bodies = append(s.Bodies, k[:]...)
+		s.Found = append(s.Found, m.found[k])
+	}
+	return s
 }
 
-// Restore replaces what the memo holds with s (from an earlier process).
+// Restore replaces what the memo holds with s (from an earlier process);
+// a snapshot of the wrong shape leaves the memo empty.
 func (m *Memo) Restore(s MemoSnapshot) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.names, m.found = s.Names, s.Found
+	m.names, m.found = [sha256.Size]byte{}, map[[sha256.Size]byte][]int{}
+	if len(s.Names) != sha256.Size || len(s.Bodies) != len(s.Found)*sha256.Size {
+		return
+	}
+	m.names = [sha256.Size]byte(s.Names)
+	for i, found := range s.Found {
+		m.found[[sha256.Size]byte(s.Bodies[i*sha256.Size:(i+1)*sha256.Size])] = found
+	}
 }
