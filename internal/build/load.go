@@ -33,8 +33,10 @@ type parseCache struct {
 	files  map[string]*parsed
 	limits content.Limits
 	// packed are the parses of the cache folder's pack, read when the
-	// Builder first loads; fresh counts the files parsed by this build.
-	packed map[string]packEntry
+	// Builder first loads, while the files are read (packReady closes
+	// when it is there); fresh counts the files parsed by this build.
+	packed    map[string]packEntry
+	packReady chan struct{}
 	fresh  int
 	read   bool
 	mu     sync.Mutex
@@ -42,7 +44,11 @@ type parseCache struct {
 	dirty bool
 }
 
-func newParseCache() *parseCache { return &parseCache{files: map[string]*parsed{}} }
+func newParseCache() *parseCache {
+	ready := make(chan struct{})
+	close(ready)
+	return &parseCache{files: map[string]*parsed{}, packReady: ready}
+}
 
 // loaded is the content of one build.
 type loaded struct {
@@ -57,7 +63,12 @@ type loaded struct {
 func (b *Builder) load(fsys fs.FS, cfg *config.Config, changed []string) (*loaded, diag.List) {
 	lim := limits(cfg)
 	if lim != b.files.limits || !b.files.read {
-		b.files = &parseCache{files: map[string]*parsed{}, limits: lim, packed: b.readPack(lim), read: true}
+		files := &parseCache{files: map[string]*parsed{}, limits: lim, read: true, packReady: make(chan struct{})}
+		go func() {
+			defer close(files.packReady)
+			files.packed = b.readPack(lim)
+		}()
+		b.files = files
 	}
 	b.files.fresh = 0
 	files, diags := content.ListFiles(fsys)
@@ -77,6 +88,7 @@ func (b *Builder) load(fsys fs.FS, cfg *config.Config, changed []string) (*loade
 		})
 	}
 	_ = g.Wait()
+	<-b.files.packReady // the pack also restores the mentions memo
 	return b.assemble(files, results, diags)
 }
 
@@ -128,6 +140,7 @@ func (b *Builder) parseFile(fsys fs.FS, file string, old *parsed, lim content.Li
 	if old != nil && old.sum == sum {
 		return old
 	}
+	<-b.files.packReady
 	if e, ok := b.files.packed[file]; ok && bytes.Equal(e.Sum, sum[:]) {
 		return e.restore(src, sum)
 	}
