@@ -37,9 +37,9 @@ type parseCache struct {
 	// when it is there); fresh counts the files parsed by this build.
 	packed    map[string]packEntry
 	packReady chan struct{}
-	fresh  int
-	read   bool
-	mu     sync.Mutex
+	fresh     int
+	read      bool
+	mu        sync.Mutex
 	// dirty says the pack no longer matches the parses.
 	dirty bool
 }
