@@ -51,6 +51,8 @@ type previewWriter struct {
 	root *os.Root
 	n    int // builds committed
 
+	bufs writeBuffers
+
 	mu      sync.Mutex
 	layer   string               // the layer this build writes
 	index   map[string]*location // the last committed site
@@ -89,7 +91,7 @@ func (w *previewWriter) write(path string, make func(io.Writer) error, last entr
 	if err != nil {
 		return [sha256.Size]byte{}, err
 	}
-	sum, err := writeHashed(f, make)
+	sum, err := w.bufs.writeHashed(f, make)
 	if err != nil {
 		return sum, err
 	}

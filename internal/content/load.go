@@ -105,7 +105,10 @@ func readLimited(fsys fs.FS, file string, max int64) ([]byte, error) {
 	if max > 0 {
 		r = io.LimitReader(f, max+1)
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+1))
+	// Room for the file and bytes.MinRead more, so that reading up to
+	// the end does not double the buffer (every page's source lives in it
+	// for the whole build).
+	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
 	if _, err := buf.ReadFrom(r); err != nil {
 		return nil, err
 	}

@@ -20,38 +20,59 @@ import (
 // Inline embedded structs contribute their keys; types that decode
 // themselves (Scalar and other unmarshalers) are not descended into.
 func CheckKeys(file string, node ast.Node, t reflect.Type) diag.List {
+	c := keyChecker{file: file, fields: map[reflect.Type]map[string]reflect.Type{}}
+	return c.check(node, t)
+}
+
+// keyChecker checks one document's keys, knowing each struct's keys once.
+type keyChecker struct {
+	file   string
+	fields map[reflect.Type]map[string]reflect.Type
+}
+
+func (c *keyChecker) fieldsOf(t reflect.Type) map[string]reflect.Type {
+	f, ok := c.fields[t]
+	if !ok {
+		f = yamlFields(t)
+		c.fields[t] = f
+	}
+	return f
+}
+
+func (c *keyChecker) check(node ast.Node, t reflect.Type) diag.List {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	var diags diag.List
 	switch n := node.(type) {
 	case *ast.DocumentNode:
-		return CheckKeys(file, n.Body, t)
+		return c.check(n.Body, t)
 	case *ast.MappingNode:
 		for _, mv := range n.Values {
-			diags.Append(checkPair(file, mv, t))
+			diags.Append(c.checkPair(mv, t))
 		}
 	case *ast.MappingValueNode:
-		diags.Append(checkPair(file, n, t))
+		diags.Append(c.checkPair(n, t))
 	case *ast.SequenceNode:
 		if t.Kind() == reflect.Slice {
 			for _, v := range n.Values {
-				diags.Append(CheckKeys(file, v, t.Elem()))
+				diags.Append(c.check(v, t.Elem()))
 			}
 		}
 	}
 	return diags
 }
 
-func checkPair(file string, mv *ast.MappingValueNode, t reflect.Type) diag.List {
+func (c *keyChecker) checkPair(mv *ast.MappingValueNode, t reflect.Type) diag.List {
 	if t.Kind() != reflect.Struct || isSelfDecoding(t) || mv.Key == nil {
 		return nil
 	}
 	key := keyText(mv.Key)
-	fields := yamlFields(t)
+	fields := c.fieldsOf(t)
 	if ft, ok := fields[key]; ok {
-		return CheckKeys(file, mv.Value, ft)
+		return c.check(mv.Value, ft)
 	}
+	file := c.file
 	line, col := nodePos(mv.Key)
 	pos := diag.Pos{File: file, Line: line, Col: col}
 	if known, ok := miswritten(key, fields); ok {
