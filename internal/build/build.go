@@ -1,7 +1,9 @@
 package build
 
 import (
+	"crypto/sha256"
 	"io/fs"
+	"strings"
 
 	"github.com/dossier-project/dossier/internal/check"
 	"github.com/dossier-project/dossier/internal/config"
@@ -63,6 +65,10 @@ type Builder struct {
 	// viewCache keeps cards and list orders between builds.
 	viewCache *view.Cache
 	dates     changeDates
+	// last is the last build's result when it succeeded, and its
+	// diagnostics (see unchanged).
+	last      *Result
+	lastDiags diag.List
 }
 
 // NewBuilder returns a Builder with empty in-memory caches.
@@ -88,13 +94,41 @@ func (b *Builder) Close() error {
 // Build; nil means unknown: every file is read. On errors nothing is
 // committed to dest; the diagnostics are sorted.
 func (b *Builder) Build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag.List) {
+	if b.unchanged(fsys, changed) {
+		same := *b.last
+		same.Written, same.Changed = 0, nil
+		return &same, b.lastDiags
+	}
+	b.last, b.lastDiags = nil, nil
 	res, diags := b.build(fsys, dest, changed)
 	diags = diags.Sort()
 	if diags.HasErrors() {
 		dest.abort()
 		return nil, diags
 	}
+	b.last, b.lastDiags = res, diags
 	return res, diags
+}
+
+// unchanged reports whether the last build succeeded and every path in
+// changed is a content file it parsed whose bytes are the same now (a file
+// saved unchanged, touched, or written back by a tool): then this build
+// would make exactly the last one again, so it is not made.
+func (b *Builder) unchanged(fsys fs.FS, changed []string) bool {
+	if b.last == nil || changed == nil {
+		return false
+	}
+	for _, p := range changed {
+		old := b.files.files[p]
+		if old == nil || old.page == nil || !strings.HasPrefix(p, content.Dir+"/") {
+			return false
+		}
+		src, diags := content.ReadFile(fsys, p, b.files.limits)
+		if src == nil || diags != nil || sha256.Sum256(src) != old.sum {
+			return false
+		}
+	}
+	return true
 }
 
 func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag.List) {

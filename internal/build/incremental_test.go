@@ -284,3 +284,41 @@ func readString(t *testing.T, p string) string {
 	}
 	return string(b)
 }
+
+// TestSavedUnchangedIsNotRebuilt: a content file written back with the
+// same bytes after a successful build makes no build at all (the same
+// result, nothing written, nothing changed); a real edit, or any save
+// after a failed build, builds.
+func TestSavedUnchangedIsNotRebuilt(t *testing.T) {
+	dir := copyDossier(t)
+	out := filepath.Join(t.TempDir(), "site")
+	b := NewBuilder(Options{CacheDir: t.TempDir()})
+	defer b.Close()
+	first, diags := buildInto(t, b, dirFS(t, dir), out, nil)
+	if first == nil {
+		t.Fatal(diags)
+	}
+	brief := "content/briefs/strategic-context.md"
+	same := edit(t, dir, brief, func(s string) string { return s + " " })
+	edit(t, dir, brief, func(s string) string { return strings.TrimSuffix(s, " ") })
+	resolvedBefore := b.memos.hits
+	res, again := b.Build(dirFS(t, dir), SiteDir(out, b.opts.CacheDir), []string{same})
+	if res == nil || res.Written != 0 || res.Changed != nil || res.Outputs != first.Outputs || len(again) != len(diags) {
+		t.Fatalf("unchanged save: %+v, %d diagnostics (want %d)", res, len(again), len(diags))
+	}
+	if b.memos.hits != resolvedBefore {
+		t.Error("an unchanged save made the build's pages again")
+	}
+	edit(t, dir, brief, func(s string) string { return s + "\nA new sentence.\n" })
+	if res, _ := b.Build(dirFS(t, dir), SiteDir(out, b.opts.CacheDir), []string{brief}); res == nil || res.Written == 0 {
+		t.Fatalf("a real edit was not built: %+v", res)
+	}
+	// A failed build is never taken as the last one.
+	bad := edit(t, dir, "content/events/xi-letter.md", func(s string) string { return s + "\n[[no-such-page-anywhere]]\n" })
+	if res, _ := b.Build(dirFS(t, dir), SiteDir(out, b.opts.CacheDir), []string{bad}); res != nil {
+		t.Fatal("a link to nowhere did not fail the build")
+	}
+	if res, _ := b.Build(dirFS(t, dir), SiteDir(out, b.opts.CacheDir), []string{}); res != nil {
+		t.Fatal("after a failed build, an empty change list reused an old result")
+	}
+}
