@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -37,6 +38,9 @@ type parseCache struct {
 	// when it is there); fresh counts the files parsed by this build.
 	packed    map[string]packEntry
 	packReady chan struct{}
+	// listed is the last listing of content/ and what it reported.
+	listed    []string
+	listDiags diag.List
 	fresh     int
 	read      bool
 	mu        sync.Mutex
@@ -71,7 +75,7 @@ func (b *Builder) load(fsys fs.FS, cfg *config.Config, changed []string) (*loade
 		b.files = files
 	}
 	b.files.fresh = 0
-	files, diags := content.ListFiles(fsys)
+	files, diags := b.listFiles(fsys, changed)
 	dirty := dirtySet(changed)
 	results := make([]*parsed, len(files))
 	var g errgroup.Group
@@ -92,6 +96,28 @@ func (b *Builder) load(fsys fs.FS, cfg *config.Config, changed []string) (*loade
 	return b.assemble(files, results, diags)
 }
 
+// listFiles lists content/, or, when every changed path is a file the
+// last build listed (an edit, or a removal parseFile will find), gives
+// the last listing again: listing walks every folder through the
+// dossier's os.Root.
+func (b *Builder) listFiles(fsys fs.FS, changed []string) ([]string, diag.List) {
+	if b.files.listed != nil && changed != nil {
+		known := true
+		for _, p := range changed {
+			if _, ok := b.files.files[p]; !ok {
+				known = false
+				break
+			}
+		}
+		if known {
+			return b.files.listed, slices.Clone(b.files.listDiags)
+		}
+	}
+	files, diags := content.ListFiles(fsys)
+	b.files.listed, b.files.listDiags = files, slices.Clone(diags)
+	return files, diags
+}
+
 // assemble keeps this build's parses for the next and makes the page
 // set: drafts dropped unless asked for, duplicates reported.
 func (b *Builder) assemble(files []string, results []*parsed, diags diag.List) (*loaded, diag.List) {
@@ -101,7 +127,8 @@ func (b *Builder) assemble(files []string, results []*parsed, diags diag.List) (
 	var unparsed []string
 	for i, file := range files {
 		p := results[i]
-		if p == nil { // gone since it was listed
+		if p == nil { // gone since it was listed: list again next time
+			b.files.listed = nil
 			continue
 		}
 		next[file] = p
