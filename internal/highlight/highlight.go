@@ -9,7 +9,7 @@
 //   - in memory, across the rebuilds of one process (serve, build -watch);
 //     Sweep drops the entries that the last build did not use;
 //   - on disk, in the cache folder given to New (by default the user's
-//     cache folder, see DefaultDir), in one pack file that Save writes
+//     cache folder, as cmd/dossier chooses it), in one pack file that Save writes
 //     atomically (see diskCache). An entry carries a SHA-256 of its key
 //     and HTML and is checked when read: a corrupt or truncated entry is
 //     ignored and highlighted again, never served.
