@@ -35,6 +35,39 @@
 // as the output it keeps. The same input always gives byte-identical
 // output: nothing depends on map order, the clock or randomness.
 //
+// # What a rebuild reuses
+//
+// A Builder (one per dossier build, one for a whole dossier serve
+// session) reuses what cannot have changed, and only that:
+//
+//   - parses, by path and SHA-256 of the file's bytes; in the cache folder
+//     the parse pack carries them to the next process (parsepack.go);
+//   - page memos: for each page, the key of its last view and the
+//     versions (xref.Node.Version) of every page that view showed, so a
+//     view is made again only when one of them changed; a page that shows
+//     the whole dossier (home, lists, tags, chronology, print) rests on
+//     the version of the whole (memo.go); the memo pack carries them to
+//     the next dossier build (memopack.go);
+//   - highlighted code, in memory and in a checksummed pack on disk;
+//   - the last result: a save that changed no content file's bytes makes
+//     no build at all.
+//
+// Every pack is checksummed whole and trusted only by the binary that
+// wrote it (its Go build ID), so a damaged or foreign pack costs its
+// reuse, never a wrong page. A memo only spares making a view: whether a
+// file is written is still decided by its key against the last build's.
+//
+// # Where this departs from DESIGN.md
+//
+// The stages of DESIGN.md §4 are kept, with packages it does not name:
+// dossierfs (every read through os.Root), vocab (the one vocabulary),
+// check (dossier-wide checks), view (narrow views and their keys),
+// highlight, search, actorgraph, urls and yamlfile. A markdown.Doc keeps
+// no goldmark AST: a body is parsed again when its page is rendered
+// (about a tenth of rendering it), which keeps a 10,000-brief dossier's
+// parses small enough to hold and to pack. The preview is served from
+// layered folders on disk rather than a bounded in-memory cache.
+//
 // # Where it writes
 //
 // A Dest says where outputs go:
