@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -57,17 +58,18 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 }
 
 // ReadFile reads a content file found by ListFiles, refusing one over
-// limits.FileBytes before reading it. A file that is gone (listed, then
-// removed, as during a branch checkout) gives nil and no diagnostic: it
-// is simply not part of this build. Other failures are errors at the
-// file, in an editor's words (a symbolic link out of the dossier, a
-// loop).
+// limits.FileBytes without reading more than that: a file whose size is
+// over is not read at all, and a file that holds more than its size said
+// (one still being written, or a special file) is read no further. A
+// file that is gone (listed, then removed, as during a branch checkout)
+// gives nil and no diagnostic: it is simply not part of this build.
+// Other failures are errors at the file, in an editor's words (a
+// symbolic link out of the dossier, a loop).
 func ReadFile(fsys fs.FS, file string, limits Limits) ([]byte, diag.List) {
-	if fi, err := fs.Stat(fsys, file); err == nil && limits.FileBytes > 0 && fi.Size() > limits.FileBytes {
-		return nil, diag.List{TooLarge(file, fi.Size(), limits)}
-	}
-	src, err := fs.ReadFile(fsys, file)
+	src, size, err := readAtMost(fsys, file, limits.FileBytes)
 	switch {
+	case err == nil && size > limits.FileBytes && limits.FileBytes > 0:
+		return nil, diag.List{TooLarge(file, size, limits)}
 	case err == nil:
 		if src == nil {
 			src = []byte{}
@@ -77,6 +79,36 @@ func ReadFile(fsys fs.FS, file string, limits Limits) ([]byte, diag.List) {
 		return nil, nil
 	}
 	return nil, diag.List{diag.Errorf(diag.Pos{File: file}, "%v", bareError(err))}
+}
+
+// readAtMost reads file, but no more than max+1 bytes (max 0: all of
+// it). It returns the bytes when there are no more than max, and the
+// file's size: its stated size, or what was read when that is more.
+func readAtMost(fsys fs.FS, file string, max int64) ([]byte, int64, error) {
+	if max <= 0 {
+		src, err := fs.ReadFile(fsys, file)
+		return src, int64(len(src)), err
+	}
+	f, err := fsys.Open(file)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	if fi.Size() > max {
+		return nil, fi.Size(), nil
+	}
+	src, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, 0, err
+	}
+	if n := int64(len(src)); n > max {
+		return nil, n, nil
+	}
+	return src, int64(len(src)), nil
 }
 
 // bareError drops the operation and path from a path error: diagnostics
@@ -167,9 +199,11 @@ func KindOfFile(p string) (Kind, bool) {
 // ParseFile parses one content file. It returns nil with diagnostics when
 // the file cannot become a page. A UTF-8 byte-order mark is skipped (lines
 // and columns count from the character after it); bytes that are not
-// UTF-8, a body nested deeper than limits.Nesting and a file over
-// limits.FileBytes are errors. The page is complete when ParseFile
-// returns and is never modified afterwards.
+// UTF-8, a body nested deeper than limits.Nesting, a line of links that
+// would cost the Markdown parser the square of its length (see
+// checkLinkScan; checked when limits.Links is set) and a file over
+// limits.FileBytes are errors, and a refused body is dropped. The page
+// is complete when ParseFile returns and is never modified afterwards.
 func ParseFile(file string, src []byte, limits Limits) (*Page, diag.List) {
 	kind, ok := KindOfFile(file)
 	if !ok {
@@ -206,8 +240,16 @@ func ParseFile(file string, src []byte, limits Limits) (*Page, diag.List) {
 	diags.Append(checkKindKeys(p, doc.TopKeys()))
 	diags.Append(p.fillDefaults(doc.TopKeys()))
 	diags.Append(p.validate(doc.TopKeys()))
+	var refused diag.List
 	if limits.Nesting > 0 {
-		diags.Append(checkNesting(p, limits.Nesting))
+		refused = checkNesting(p, limits.Nesting)
+	}
+	if limits.Links > 0 && refused == nil {
+		refused = checkLinkScan(p)
+	}
+	if refused != nil {
+		diags.Append(refused)
+		p.Body = nil // the Markdown parser never sees it
 	}
 	return p, diags
 }
