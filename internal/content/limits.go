@@ -53,6 +53,15 @@ func byteSize(n int64) string {
 // of a file.
 const bom = "\uFEFF"
 
+// Decode returns src without a UTF-8 byte-order mark at its start, and
+// an error at the line and column (counted after the mark) of its first
+// byte that is not UTF-8: for files read as text other than content
+// (dossier.yaml).
+func Decode(file string, src []byte) ([]byte, diag.List) {
+	src = bytes.TrimPrefix(src, []byte(bom))
+	return src, checkUTF8(file, src, diag.NewLines(src))
+}
+
 // checkUTF8 reports the first byte of src that is not valid UTF-8, at its
 // line and column.
 func checkUTF8(file string, src []byte, lines *diag.Lines) diag.List {
