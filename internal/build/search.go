@@ -12,7 +12,10 @@ package build
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
+
+	"github.com/dossier-project/dossier/internal/content"
 )
 
 // excerptBytes bounds each page's text in the index, so that the index of
@@ -34,13 +37,27 @@ type searchEntry struct {
 func searchIndexOf(s *site) []searchEntry {
 	entries := make([]searchEntry, 0, len(s.graph.All()))
 	for _, n := range s.graph.All() {
-		entries = append(entries, searchEntry{Title: n.Title(), URL: s.base.Path(n.URL), Kind: string(n.Kind()),
-			Summary: n.Page.Meta.Summary, Aliases: n.Page.Meta.Aliases, Tags: n.Page.Meta.Tags, Text: excerpt(n.Doc.Text, excerptBytes)})
+		entries = append(entries, searchEntry{Title: content.Isolate(n.Title()), URL: s.base.Path(n.URL), Kind: string(n.Kind()),
+			Summary: content.Isolate(n.Page.Meta.Summary), Aliases: isolateAll(n.Page.Meta.Aliases), Tags: n.Page.Meta.Tags,
+			Text: content.Isolate(excerpt(n.Doc.Text, excerptBytes))})
 	}
 	return entries
 }
 
 func marshalSearch(v any) ([]byte, error) { return json.Marshal(v) }
+
+// isolateAll isolates each string that holds bidirectional controls (see
+// content.Isolate), so that search.js shows it as it shows a title.
+func isolateAll(ss []string) []string {
+	if !slices.ContainsFunc(ss, content.HasBidi) {
+		return ss
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = content.Isolate(s)
+	}
+	return out
+}
 
 // excerpt returns the first words of text, at most max bytes, whitespace
 // collapsed, cut at a word boundary.
