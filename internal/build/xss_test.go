@@ -100,30 +100,36 @@ func xssDossier() map[string]string {
 	}
 }
 
-// TestXSSVectorsRunNowhere builds the dossier of vectors and checks every
-// output file: HTML (with the SVG in it) holds no script but the site's
-// own, no event handler attribute and no URL with a script or HTML data
-// scheme; XML and JSON hold no "<script"; the strings of chronology.json,
-// which TimelineJS shows as HTML, hold no markup that runs either. The
-// vectors are shown as text: the page title is the title field itself.
+// TestXSSVectorsRunNowhere builds the dossier of vectors, as published
+// and as previewed (drafts shown, a missing link shown as one), and checks
+// every output file: HTML (with the SVG in it) holds no script but the
+// site's own, no event handler attribute and no URL with a script or
+// HTML data scheme; XML and JSON hold no "<script"; the strings of
+// chronology.json, which TimelineJS shows as HTML, hold no markup that
+// runs either. The vectors are shown as text: the page title is the title
+// field itself.
 func TestXSSVectorsRunNowhere(t *testing.T) {
-	res, diags := generateFiles(t, xssDossier(), Options{})
-	if res == nil {
-		t.Fatalf("the dossier of vectors does not build:\n%s", diags)
-	}
-	checked := 0
-	for path, data := range res.Files {
-		for _, problem := range outputProblems(path, data) {
-			t.Errorf("%s: %s", path, problem)
+	for _, opts := range []Options{{}, {Preview: true, Drafts: true}} {
+		files := xssDossier()
+		if opts.Preview {
+			files["content/briefs/draft.md"] = "---\ntitle: " + q(xssText) + "\ndraft: true\n---\n[[<script>alert(50)</script>]] [[" + xssText + "]]\n"
 		}
-		checked++
+		res, diags := generateFiles(t, files, opts)
+		if res == nil {
+			t.Fatalf("the dossier of vectors does not build (%+v):\n%s", opts, diags)
+		}
+		for path, data := range res.Files {
+			for _, problem := range outputProblems(path, data) {
+				t.Errorf("%+v: %s: %s", opts, path, problem)
+			}
+		}
+		page := res.Files["briefs/b/index.html"]
+		if title := htmlTitle(t, page); !strings.HasPrefix(title, xssText) {
+			t.Errorf("the brief's <title> is not its title field as text:\n got: %.200q\nwant: %.200q…", title, xssText)
+		}
+		if !strings.Contains(string(page), "{{.}} {{template &#34;base&#34; .}}") {
+			t.Error("the template syntax in the body does not show as text")
+		}
+		t.Logf("%+v: %d files checked", opts, len(res.Files))
 	}
-	page := res.Files["briefs/b/index.html"]
-	if title := htmlTitle(t, page); !strings.HasPrefix(title, xssText) {
-		t.Errorf("the brief's <title> is not its title field as text:\n got: %.200q\nwant: %.200q…", title, xssText)
-	}
-	if !strings.Contains(string(page), "{{.}} {{template &#34;base&#34; .}}") {
-		t.Error("the template syntax in the body does not show as text")
-	}
-	t.Logf("%d files checked", checked)
 }
