@@ -46,3 +46,19 @@ func TestEncodings(t *testing.T) {
 		})
 	}
 }
+
+// TestWebURLs: a source's url or archive_url that is not a web address is
+// a warning at its key.
+func TestWebURLs(t *testing.T) {
+	src := "---\ntitle: S\nurl: \"javascript:alert(1)\"\narchive_url: www.example.org/x\n---\n"
+	_, diags := ParseFile("content/sources/s.md", []byte(src), DefaultLimits())
+	want := `content/sources/s.md:3:1: warning: url "javascript:alert(1)" is not a web address: readers cannot follow it (write the whole address, starting with https://)
+content/sources/s.md:4:1: warning: archive_url "www.example.org/x" is not a web address: readers cannot follow it (write the whole address, starting with https://)`
+	if got := strings.TrimSpace(diags.String()); got != want {
+		t.Errorf("diagnostics:\n got: %s\nwant: %s", got, want)
+	}
+	ok := "---\ntitle: S\nurl: https://example.org/a?b=c\narchive_url: http://web.archive.org/web/2025/https://example.org/\n---\n"
+	if _, diags := ParseFile("content/sources/s.md", []byte(ok), DefaultLimits()); len(diags) > 0 {
+		t.Errorf("web addresses: %v", diags)
+	}
+}

@@ -48,6 +48,7 @@ func (p *Page) validate(keys []yamlfile.Key) diag.List {
 		diags.Append(p.checkCites(r.Sources))
 	}
 	diags.Append(p.checkBidi(keys))
+	diags.Append(p.checkWebURLs(keys))
 	return diags
 }
 
