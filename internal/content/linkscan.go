@@ -100,3 +100,96 @@ func isSpace(c byte) bool {
 func isPunct(c byte) bool {
 	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }
+
+// The Markdown parser also reads, for each link label ("[text]"), the
+// lines of its paragraph from the paragraph's last line back to the
+// label's (goldmark's blockReader.Value): a paragraph of n lines with k
+// closing brackets costs up to k×n (5,000 lines of "[a]" a hundred times: 1.5 s;
+// a 10 MB paragraph of them: minutes). checkBracketBlocks refuses a
+// paragraph (a run of lines that are not blank, outside fenced code)
+// where k×n passes bracketFactor times its length in bytes: a table of
+// 2,000 rows with five links each is far below.
+const bracketFactor = 256
+
+// checkBracketBlocks reports the first paragraph of p's body whose
+// brackets would cost the parser more than the bound.
+func checkBracketBlocks(p *Page) diag.List {
+	body := p.Body
+	var b bracketBlock
+	var fence []byte
+	for start := 0; start <= len(body); {
+		end := start
+		for end < len(body) && body[end] != '\n' {
+			end++
+		}
+		line := body[start:end]
+		switch {
+		case fence != nil:
+			if bytes.HasPrefix(bytes.TrimLeft(line, " "), fence) {
+				fence = nil
+			}
+		case isFence(line):
+			fence = bytes.TrimLeft(line, " ")[:3]
+			b = bracketBlock{}
+		case len(bytes.TrimSpace(line)) == 0:
+			b = bracketBlock{}
+		default:
+			if b.lines == 0 {
+				b.start = start
+			}
+			b.lines++
+			b.brackets += labelClosers(line)
+			if b.brackets*b.lines > bracketFactor*(end-b.start+1) && b.lines > 1 {
+				d := diag.Errorf(p.BodyPos(b.start), "this paragraph's %d lines and %d closing brackets would take the Markdown parser too long", b.lines, b.brackets)
+				d.Suggestion = "break it into paragraphs with blank lines"
+				return diag.List{d}
+			}
+		}
+		start = end + 1
+	}
+	return nil
+}
+
+// labelClosers counts the "]" of line that may close a link label: all
+// but those of wikilinks, which the wikilink parser takes whole.
+func labelClosers(line []byte) int {
+	n := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '[':
+			if end := wikilinkEnd(line[i:]); end > 0 {
+				i += end - 1
+			}
+		case ']':
+			n++
+		}
+	}
+	return n
+}
+
+// wikilinkEnd is the length of the wikilink at the start of b ("[[", a
+// target without "[", "]]"), or 0 (see markdown.ParseWikilink).
+func wikilinkEnd(b []byte) int {
+	if !bytes.HasPrefix(b, []byte("[[")) {
+		return 0
+	}
+	rest := b[2:]
+	if stop := bytes.IndexByte(rest, '['); stop >= 0 {
+		rest = rest[:stop]
+	}
+	end := bytes.Index(rest, []byte("]]"))
+	if end < 0 || len(bytes.TrimSpace(rest[:end])) == 0 {
+		return 0
+	}
+	return end + 4
+}
+
+// bracketBlock counts the paragraph being read.
+type bracketBlock struct{ start, lines, brackets int }
+
+// isFence reports whether line opens fenced code: ``` or ~~~ after at
+// most three spaces.
+func isFence(line []byte) bool {
+	t := bytes.TrimLeft(line, " ")
+	return len(line)-len(t) <= 3 && (bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")))
+}

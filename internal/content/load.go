@@ -247,6 +247,9 @@ func ParseFile(file string, src []byte, limits Limits) (*Page, diag.List) {
 	if limits.Links > 0 && refused == nil {
 		refused = checkLinkScan(p)
 	}
+	if limits.Links > 0 && refused == nil {
+		refused = checkBracketBlocks(p)
+	}
 	if refused != nil {
 		diags.Append(refused)
 		p.Body = nil // the Markdown parser never sees it
