@@ -11,9 +11,10 @@ import (
 
 // TestServeRefusesOtherHosts runs dossier serve on 127.0.0.1 and asks it
 // as a DNS-rebinding page would: with Host: rebind.attacker.example, a
-// page (a TLP:AMBER one, which the preview shows), search.json and the
-// event stream get 403 and none of the page; with -allow-host the named
-// host passes; the event stream also refuses another Origin.
+// page (a TLP:AMBER one, which the preview shows), the search index, the
+// feed, a static file and the event stream get 403 and none of the site;
+// the preview's own names and the -allow-host name pass; the event stream
+// also refuses another Origin.
 func TestServeRefusesOtherHosts(t *testing.T) {
 	files := map[string]string{
 		"content/briefs/amber.md": "---\ntitle: Amber brief\ntlp: TLP:AMBER\n---\nRestricted words.\n",
@@ -27,9 +28,9 @@ func TestServeRefusesOtherHosts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	paths := []string{"", "briefs/amber/", "search.json", "__dossier/events"}
+	refused := []string{"", "briefs/amber/", "search.json", "search/", "feed.xml", "static/style.css", "__dossier/events"}
 	for _, host := range []string{"rebind.attacker.example", "rebind.attacker.example:" + u.Port(), "127.0.0.1.nip.io:" + u.Port(), "preview.lan:1"} {
-		for _, p := range paths {
+		for _, p := range refused {
 			code, body := hostGet(t, s.URL+p, host, "")
 			if code != http.StatusForbidden || strings.Contains(body, "Restricted") || strings.Contains(body, "Amber") {
 				t.Errorf("Host %s, GET /%s: %d (%d bytes), want 403 and nothing of the site", host, p, code, len(body))
@@ -37,7 +38,7 @@ func TestServeRefusesOtherHosts(t *testing.T) {
 		}
 	}
 	for _, host := range []string{u.Host, "localhost:" + u.Port(), "preview.lan:" + u.Port()} {
-		for _, p := range paths {
+		for _, p := range []string{"", "briefs/amber/", "feed.xml", "__dossier/events"} {
 			if code, body := hostGet(t, s.URL+p, host, ""); code != http.StatusOK {
 				t.Errorf("Host %s, GET /%s: %d %.200q, want 200", host, p, code, body)
 			}

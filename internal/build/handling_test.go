@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -58,7 +59,7 @@ var handlingOutputs = []struct{ name, path, from, to, public string }{
 	{"tag page", "tags/shared/index.html", "", "", "Public brief"},
 	{"chronology page", "chronology/index.html", "", "", "Public event"},
 	{"chronology JSON", "chronology.json", "", "", "Public event"},
-	{"search index", "search.json", "", "", "Public brief"},
+	{"search index", searchIndex, "", "", "Public brief"},
 	{"feed", "feed.xml", "", "", "Public brief"},
 	{"sitemap", "sitemap.xml", "", "", "/briefs/pub/"},
 	{"print", "print/index.html", "", "", "Public commentary"},
@@ -71,6 +72,25 @@ var handlingOutputs = []struct{ name, path, from, to, public string }{
 	{"source page: cited by", "sources/src/index.html", `id="cited-by"`, "</section>", "Public brief"},
 	{"brief page: backlinks", "briefs/pub/index.html", `id="referenced-by"`, "</section>", "Home"},
 	{"404 page", "404.html", "", "", "Briefs"},
+}
+
+// searchIndex names the search index among the outputs: search.json, or
+// the files under search/ that hold it.
+const searchIndex = "(search index)"
+
+// outputData returns the output file name of files, or with searchIndex
+// all the files of the search index.
+func outputData(files map[string][]byte, name string) []byte {
+	if name != searchIndex {
+		return files[name]
+	}
+	var all []byte
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		if p == "search.json" || strings.HasPrefix(p, "search/") && p != "search/index.html" {
+			all = append(all, files[p]...)
+		}
+	}
+	return all
 }
 
 // part returns data from the first from to the first to after it, or
@@ -101,7 +121,7 @@ func TestHandlingGuardDraftsInNoOutput(t *testing.T) {
 		t.Fatal(diags)
 	}
 	for _, o := range handlingOutputs {
-		data := part(res.Files[o.path], o.from, o.to)
+		data := part(outputData(res.Files, o.path), o.from, o.to)
 		switch {
 		case data == nil:
 			t.Errorf("%s: no %s, or no %s in it", o.name, o.path, o.from)
@@ -123,7 +143,7 @@ func TestHandlingGuardDraftsInNoOutput(t *testing.T) {
 		t.Fatal(diags)
 	}
 	for _, o := range handlingOutputs {
-		data := part(res.Files[o.path], o.from, o.to)
+		data := part(outputData(res.Files, o.path), o.from, o.to)
 		if o.path != "404.html" && o.path != "index.html" && !bytes.Contains(bytes.ToLower(data), []byte(hiddenMark)) {
 			t.Errorf("control: built with -drafts, %s (%s) shows no draft: the check above proves nothing", o.name, o.path)
 		}
