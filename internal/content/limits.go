@@ -85,7 +85,7 @@ func checkUTF8(file string, src []byte, lines *diag.Lines) diag.List {
 // nested list needs at least two more columns per level; the one space a
 // marker takes after it is not indentation). The estimate never
 // undercounts, so the Markdown parser never sees deeper nesting. The
-// error is at the marker that passes max.
+// error is at the marker that passes max, and the body is dropped.
 func checkNesting(p *Page, max int) diag.List {
 	body := p.Body
 	for start := 0; start < len(body); {
@@ -96,6 +96,7 @@ func checkNesting(p *Page, max int) diag.List {
 		if depth, at := lineNesting(body[start:end], max); depth > max {
 			d := diag.Errorf(p.BodyPos(start+at), "lists and blockquotes nest more than %d deep here", max)
 			d.Suggestion = "flatten the nesting, or raise limits: nesting: in dossier.yaml"
+			p.Body = nil // refused: the Markdown parser never sees it
 			return diag.List{d}
 		}
 		start = end + 1

@@ -22,6 +22,25 @@ const (
 	scanAllowance = 64 << 10
 )
 
+// checkLinkCost refuses p's body, when limits.Links is set, if a line of
+// its links or a paragraph of its link labels would cost the Markdown
+// parser the square of its length (see checkLinkScan and
+// checkBracketBlocks): the error is at the line or paragraph, and the
+// body is dropped, so the parser never sees it.
+func checkLinkCost(p *Page, limits Limits) diag.List {
+	if limits.Links <= 0 {
+		return nil
+	}
+	refused := checkLinkScan(p)
+	if refused == nil {
+		refused = checkBracketBlocks(p)
+	}
+	if refused != nil {
+		p.Body = nil
+	}
+	return refused
+}
+
 // checkLinkScan reports the first line of p's body whose link
 // destinations would cost the parser more than the bound.
 func checkLinkScan(p *Page) diag.List {

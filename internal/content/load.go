@@ -58,57 +58,64 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 }
 
 // ReadFile reads a content file found by ListFiles, refusing one over
-// limits.FileBytes without reading more than that: a file whose size is
-// over is not read at all, and a file that holds more than its size said
-// (one still being written, or a special file) is read no further. A
-// file that is gone (listed, then removed, as during a branch checkout)
-// gives nil and no diagnostic: it is simply not part of this build.
-// Other failures are errors at the file, in an editor's words (a
-// symbolic link out of the dossier, a loop).
+// limits.FileBytes before reading it. A file that is gone (listed, then
+// removed, as during a branch checkout) gives nil and no diagnostic: it
+// is simply not part of this build. Other failures are errors at the
+// file, in an editor's words (a symbolic link out of the dossier, a
+// loop).
 func ReadFile(fsys fs.FS, file string, limits Limits) ([]byte, diag.List) {
-	src, size, err := readAtMost(fsys, file, limits.FileBytes)
+	src, err := readLimited(fsys, file, limits.FileBytes)
+	var big tooBig
 	switch {
-	case err == nil && size > limits.FileBytes && limits.FileBytes > 0:
-		return nil, diag.List{TooLarge(file, size, limits)}
 	case err == nil:
-		if src == nil {
-			src = []byte{}
-		}
 		return src, nil
+	case errors.As(err, &big):
+		return nil, diag.List{TooLarge(file, int64(big), limits)}
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, nil
 	}
 	return nil, diag.List{diag.Errorf(diag.Pos{File: file}, "%v", bareError(err))}
 }
 
-// readAtMost reads file, but no more than max+1 bytes (max 0: all of
-// it). It returns the bytes when there are no more than max, and the
-// file's size: its stated size, or what was read when that is more.
-func readAtMost(fsys fs.FS, file string, max int64) ([]byte, int64, error) {
-	if max <= 0 {
-		src, err := fs.ReadFile(fsys, file)
-		return src, int64(len(src)), err
-	}
+// tooBig is the size of a file over the limit.
+type tooBig int64
+
+func (n tooBig) Error() string { return "file too large" }
+
+// readLimited opens file once (one walk of its path, which through an
+// os.Root costs a system call per folder), checks its size, and reads it:
+// never more than max bytes (0: no limit), even if it grows meanwhile.
+func readLimited(fsys fs.FS, file string, max int64) ([]byte, error) {
 	f, err := fsys.Open(file)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	if fi.Size() > max {
-		return nil, fi.Size(), nil
+	if fi.IsDir() {
+		return nil, &fs.PathError{Op: "read", Path: file, Err: errors.New("is a directory")}
 	}
-	src, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, 0, err
+	if max > 0 && fi.Size() > max {
+		return nil, tooBig(fi.Size())
 	}
-	if n := int64(len(src)); n > max {
-		return nil, n, nil
+	r := io.Reader(f)
+	if max > 0 {
+		r = io.LimitReader(f, max+1)
 	}
-	return src, int64(len(src)), nil
+	// Room for the file and bytes.MinRead more, so that reading up to
+	// the end does not double the buffer (every page's source lives in it
+	// for the whole build).
+	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(r); err != nil {
+		return nil, err
+	}
+	if max > 0 && int64(buf.Len()) > max {
+		return nil, tooBig(buf.Len())
+	}
+	return buf.Bytes(), nil
 }
 
 // bareError drops the operation and path from a path error: diagnostics
@@ -201,10 +208,9 @@ func KindOfFile(p string) (Kind, bool) {
 // and columns count from the character after it); bytes that are not
 // UTF-8, a body nested deeper than limits.Nesting, a line of links or a
 // paragraph of link labels that would cost the Markdown parser the square
-// of its length (see checkLinkScan and checkBracketBlocks; checked when
-// limits.Links is set) and a file over
-// limits.FileBytes are errors, and a refused body is dropped. The page
-// is complete when ParseFile returns and is never modified afterwards.
+// of its length (see checkLinkCost) and a file over limits.FileBytes are
+// errors, and a refused body is dropped. The page is complete when
+// ParseFile returns and is never modified afterwards.
 func ParseFile(file string, src []byte, limits Limits) (*Page, diag.List) {
 	kind, ok := KindOfFile(file)
 	if !ok {
@@ -241,20 +247,10 @@ func ParseFile(file string, src []byte, limits Limits) (*Page, diag.List) {
 	diags.Append(checkKindKeys(p, doc.TopKeys()))
 	diags.Append(p.fillDefaults(doc.TopKeys()))
 	diags.Append(p.validate(doc.TopKeys()))
-	var refused diag.List
 	if limits.Nesting > 0 {
-		refused = checkNesting(p, limits.Nesting)
+		diags.Append(checkNesting(p, limits.Nesting))
 	}
-	if limits.Links > 0 && refused == nil {
-		refused = checkLinkScan(p)
-	}
-	if limits.Links > 0 && refused == nil {
-		refused = checkBracketBlocks(p)
-	}
-	if refused != nil {
-		diags.Append(refused)
-		p.Body = nil // the Markdown parser never sees it
-	}
+	diags.Append(checkLinkCost(p, limits))
 	return p, diags
 }
 
