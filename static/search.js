@@ -96,9 +96,11 @@
     more.hidden = state.options.length >= state.res.ids.length;
   }
 
-  // span makes a span of parts {text, mark}, each marked part in <mark>.
+  // span makes an isolated run (<bdi>) of parts {text, mark}, each marked
+  // part in <mark>: a title or passage that holds bidirectional controls
+  // must not reorder what follows it.
   function span(id, cls, parts) {
-    var s = document.createElement("span");
+    var s = document.createElement("bdi");
     s.id = id;
     s.className = cls;
     parts.forEach(function (part) {

@@ -86,7 +86,7 @@ func timelineSlideOf(s *site, n *xref.Node) timelineSlide {
 		sl.EndDate = timelineParts(y, m, day)
 	}
 	if len(n.Actors) > 0 {
-		sl.Group = content.Isolate(n.Actors[0].Title())
+		sl.Group = html.EscapeString(content.Isolate(n.Actors[0].Title())) // TimelineJS shows it as HTML
 	}
 	sl.Text.Headline = html.EscapeString(content.Isolate(n.Title()))
 	var text strings.Builder

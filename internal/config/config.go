@@ -70,8 +70,12 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 
 // Parse decodes the contents of dossier.yaml and applies defaults.
 func Parse(src []byte) (*Config, diag.List) {
+	src, diags := content.Decode(File, src)
+	if diags != nil {
+		return nil, diags
+	}
 	cfg := &Config{}
-	diags := yamlfile.Decode(File, src, 1, cfg)
+	diags = yamlfile.Decode(File, src, 1, cfg)
 	if diags.HasErrors() {
 		return nil, diags
 	}

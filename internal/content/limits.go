@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"unicode/utf8"
 
@@ -27,9 +28,13 @@ func DefaultLimits() Limits {
 	return Limits{FileBytes: 10 << 20, Nesting: 100, Links: 100_000}
 }
 
-// TooLarge is the error for a file over limits.FileBytes.
+// TooLarge is the error for a file over limits.FileBytes, of size bytes
+// (limits.FileBytes+1 when it was read until it passed the limit).
 func TooLarge(file string, size int64, l Limits) diag.Diagnostic {
 	d := diag.Errorf(diag.Pos{File: file}, "file is %s, over the limit of %s: not read", byteSize(size), byteSize(l.FileBytes))
+	if size <= l.FileBytes+1 {
+		d = diag.Errorf(diag.Pos{File: file}, "file holds more than the limit of %s: not read", byteSize(l.FileBytes))
+	}
 	d.Suggestion = "split it, or raise limits: file_size: in dossier.yaml"
 	return d
 }
@@ -47,6 +52,15 @@ func byteSize(n int64) string {
 // bom is the UTF-8 encoding of U+FEFF, which some editors put at the top
 // of a file.
 const bom = "\uFEFF"
+
+// Decode returns src without a UTF-8 byte-order mark at its start, and
+// an error at the line and column (counted after the mark) of its first
+// byte that is not UTF-8: for files read as text other than content
+// (dossier.yaml).
+func Decode(file string, src []byte) ([]byte, diag.List) {
+	src = bytes.TrimPrefix(src, []byte(bom))
+	return src, checkUTF8(file, src, diag.NewLines(src))
+}
 
 // checkUTF8 reports the first byte of src that is not valid UTF-8, at its
 // line and column.
@@ -67,9 +81,11 @@ func checkUTF8(file string, src []byte, lines *diag.Lines) diag.List {
 // checkNesting reports the first line of body whose list or blockquote
 // nesting may exceed max. Nesting only deepens on a line that opens a
 // container, so the estimate counts, on such a line, the container
-// markers ("> ", "- ", "1. ") at its start plus half its indentation (a
-// nested list needs at least two more columns per level). The estimate
-// never undercounts, so the Markdown parser never sees deeper nesting.
+// markers ("> ", "- ", "1. ", "[^note]: ") at its start plus half its indentation (a
+// nested list needs at least two more columns per level; the one space a
+// marker takes after it is not indentation). The estimate never
+// undercounts, so the Markdown parser never sees deeper nesting. The
+// error is at the marker that passes max, and the body is dropped.
 func checkNesting(p *Page, max int) diag.List {
 	body := p.Body
 	for start := 0; start < len(body); {
@@ -80,6 +96,7 @@ func checkNesting(p *Page, max int) diag.List {
 		if depth, at := lineNesting(body[start:end], max); depth > max {
 			d := diag.Errorf(p.BodyPos(start+at), "lists and blockquotes nest more than %d deep here", max)
 			d.Suggestion = "flatten the nesting, or raise limits: nesting: in dossier.yaml"
+			p.Body = nil // refused: the Markdown parser never sees it
 			return diag.List{d}
 		}
 		start = end + 1
@@ -88,39 +105,45 @@ func checkNesting(p *Page, max int) diag.List {
 }
 
 // lineNesting estimates the container depth a line opens, and the byte
-// offset in line where it passes max.
+// offset in line of the marker that passes max.
 func lineNesting(line []byte, max int) (depth, at int) {
 	indent, i := 0, 0
 	markers := 0
 	for i < len(line) {
+		marker := i
 		switch c := line[i]; {
 		case c == ' ':
 			indent++
 			i++
+			continue
 		case c == '\t':
 			indent += 4 - indent%4
 			i++
+			continue
 		case c == '>':
-			markers++
 			i++
-		case (c == '-' || c == '+' || c == '*') && i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t'):
-			markers++
-			i++
+		case (c == '-' || c == '+' || c == '*') && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t'):
+			i++ // an item may be empty: "-" alone on its line
 		case c >= '0' && c <= '9':
 			j := i
 			for j < len(line) && j-i < 10 && line[j] >= '0' && line[j] <= '9' {
 				j++
 			}
-			if j >= len(line)-1 || (line[j] != '.' && line[j] != ')') || (line[j+1] != ' ' && line[j+1] != '\t') {
+			if j == len(line) || (line[j] != '.' && line[j] != ')') || (j+1 < len(line) && line[j+1] != ' ' && line[j+1] != '\t') {
 				return markers + indent/2, i
 			}
-			markers++
 			i = j + 1
+		case c == '[' && bytes.HasPrefix(line[i:], []byte("[^")) && bytes.Contains(line[i:], []byte("]:")):
+			i += bytes.Index(line[i:], []byte("]:")) + 2 // a footnote definition holds blocks too
 		default:
 			return markers + indent/2, i
 		}
-		if markers > 0 && markers+indent/2 > max {
-			return markers + indent/2, i
+		markers++
+		if i < len(line) && line[i] == ' ' {
+			i++ // the marker's own space
+		}
+		if markers+indent/2 > max {
+			return markers + indent/2, marker
 		}
 	}
 	return markers + indent/2, i

@@ -206,9 +206,11 @@ func KindOfFile(p string) (Kind, bool) {
 // ParseFile parses one content file. It returns nil with diagnostics when
 // the file cannot become a page. A UTF-8 byte-order mark is skipped (lines
 // and columns count from the character after it); bytes that are not
-// UTF-8, a body nested deeper than limits.Nesting and a file over
-// limits.FileBytes are errors. The page is complete when ParseFile
-// returns and is never modified afterwards.
+// UTF-8, a body nested deeper than limits.Nesting, a line of links or a
+// paragraph of link labels that would cost the Markdown parser the square
+// of its length (see checkLinkCost) and a file over limits.FileBytes are
+// errors, and a refused body is dropped. The page is complete when
+// ParseFile returns and is never modified afterwards.
 func ParseFile(file string, src []byte, limits Limits) (*Page, diag.List) {
 	kind, ok := KindOfFile(file)
 	if !ok {
@@ -249,6 +251,7 @@ func ParseFile(file string, src []byte, limits Limits) (*Page, diag.List) {
 	if limits.Nesting > 0 {
 		diags.Append(checkNesting(p, limits.Nesting))
 	}
+	diags.Append(checkLinkCost(p, limits))
 	return p, diags
 }
 

@@ -47,6 +47,8 @@ func (p *Page) validate(keys []yamlfile.Key) diag.List {
 	for _, r := range m.Relations {
 		diags.Append(p.checkCites(r.Sources))
 	}
+	diags.Append(p.checkBidi(keys))
+	diags.Append(p.checkWebURLs(keys))
 	return diags
 }
 

@@ -100,6 +100,9 @@ func Load(fsys fs.FS, funcs template.FuncMap, siteInputs []string) (*Set, diag.L
 
 func parseFile(fsys fs.FS, t *template.Template, file string, sources map[string][]byte) diag.List {
 	src, err := fs.ReadFile(fsys, file)
+	if pe, ok := err.(*fs.PathError); ok {
+		err = pe.Err // the diagnostic names the file
+	}
 	if err != nil {
 		return diag.List{diag.Errorf(diag.Pos{File: file}, "%v", err)}
 	}

@@ -1,7 +1,7 @@
 package markdown
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -15,11 +15,12 @@ import (
 // heading never shares an ID with them.
 type headingIDs struct {
 	taken    map[string]bool
+	next     map[string]int // the suffix to try next after each base
 	numbered bool
 }
 
 func newHeadingIDs(reserved []string, numbered bool) *headingIDs {
-	ids := &headingIDs{taken: make(map[string]bool, len(reserved)), numbered: numbered}
+	ids := &headingIDs{taken: make(map[string]bool, len(reserved)), next: map[string]int{}, numbered: numbered}
 	for _, r := range reserved {
 		ids.taken[r] = true
 	}
@@ -62,8 +63,11 @@ func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	}
 	base := string(id)
 	out := base
-	for i := 1; s.isTaken(out); i++ {
-		out = fmt.Sprintf("%s-%d", base, i)
+	// Each suffix of a base is tried once in all, so that n headings of
+	// the same text cost n steps, not n²/2.
+	for i := s.next[base]; s.isTaken(out); i++ {
+		out = base + "-" + strconv.Itoa(i+1)
+		s.next[base] = i + 1
 	}
 	s.taken[out] = true
 	return []byte(out)

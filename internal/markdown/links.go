@@ -55,6 +55,9 @@ type LinkView struct {
 	// Missing renders a link that names nothing: no href, class
 	// "missing", so a preview shows it.
 	Missing bool
+	// Isolate shows a wikilink's text inside <bdi>: it holds
+	// bidirectional controls, which must not reorder the text after it.
+	Isolate bool
 }
 
 // linkAttr marks a Markdown link or image node with its link number.

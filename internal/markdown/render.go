@@ -33,7 +33,13 @@ func (r nodeRenderers) wikilink(w util.BufWriter, src []byte, node ast.Node, ent
 	if text == "" {
 		text = n.text()
 	}
+	if v.Isolate {
+		_, _ = w.WriteString("<bdi>")
+	}
 	_, _ = w.Write(util.EscapeHTML([]byte(text)))
+	if v.Isolate {
+		_, _ = w.WriteString("</bdi>")
+	}
 	_, _ = w.WriteString("</a>")
 	if v.Citation {
 		_, _ = w.WriteString("</sup>")

@@ -58,14 +58,17 @@ func ParseWikilink(b []byte) (target, label string, n int, ok bool) {
 	if !bytes.HasPrefix(b, []byte("[[")) {
 		return "", "", 0, false
 	}
-	end := bytes.Index(b[2:], []byte("]]"))
+	// The inner text holds no '[' and no line break, so the search for
+	// "]]" stops at the first of them: "[[[[…" costs one step per '['.
+	rest := b[2:]
+	if stop := bytes.IndexAny(rest, "[\n\r"); stop >= 0 {
+		rest = rest[:stop]
+	}
+	end := bytes.Index(rest, []byte("]]"))
 	if end < 0 {
 		return "", "", 0, false
 	}
 	inner := b[2 : 2+end]
-	if bytes.ContainsAny(inner, "[\n\r") {
-		return "", "", 0, false
-	}
 	t, l, _ := bytes.Cut(inner, []byte("|"))
 	target = string(bytes.TrimSpace(t))
 	label = string(bytes.TrimSpace(l))

@@ -154,9 +154,9 @@ func WriteBlock(w io.Writer, docs []Doc) error {
 		out[i] = shown{Title: d.Title, URL: d.URL, Kind: d.Kind, Summary: d.Summary,
 			Aliases: nonNil(d.Aliases), Tags: nonNil(d.Tags), Text: strings.Join(d.Text, "\n")}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	// HTML-escaped (<, >, & as \u003c...): the text is the page's, and
+	// nothing that reads a block as markup should find a tag in it.
+	return json.NewEncoder(w).Encode(out)
 }
 
 func nonNil(ss []string) []string {

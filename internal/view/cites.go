@@ -1,11 +1,13 @@
 package view
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/markdown"
 	"github.com/dossier-project/dossier/internal/vocab"
 	"github.com/dossier-project/dossier/internal/xref"
@@ -106,7 +108,7 @@ func (b *Builder) newCite(src *xref.Node, cred string, paras []int) Cite {
 		}
 		what = describeRuns(runs)
 	}
-	c.Title = src.Title() + ", " + what
+	c.Title = content.Isolate(src.Title()) + ", " + what
 	if c.Grade != "" {
 		c.Title += ", graded " + c.Grade + gradeWords(m.Reliability.Value, cred)
 	}
@@ -190,6 +192,9 @@ func (b *Builder) linkViews(n *xref.Node) []markdown.LinkView {
 		default:
 			out[i] = b.pageLink(t, l)
 		}
+		if l.Kind == markdown.Wiki {
+			out[i].Isolate = content.HasBidi(cmp.Or(out[i].Text, l.Label, l.Target))
+		}
 	}
 	return out
 }
@@ -212,7 +217,7 @@ func (b *Builder) pageLink(t xref.Target, l markdown.Link) markdown.LinkView {
 	}
 	if l.Kind == markdown.Wiki {
 		v.Class = "wl wl-" + string(t.Node.Kind())
-		v.Title = fmt.Sprintf("%s: %s", t.Node.Kind(), t.Node.Title())
+		v.Title = fmt.Sprintf("%s: %s", t.Node.Kind(), content.Isolate(t.Node.Title()))
 		if l.Label == "" {
 			v.Text = t.Node.Title()
 		}

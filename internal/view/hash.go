@@ -150,13 +150,14 @@ func (h *hasher) structure(v reflect.Value) {
 func (h *hasher) linkViews(ls []markdown.LinkView) {
 	h.tag('l', uint64(len(ls)))
 	for _, l := range ls {
-		h.tag('{', 6)
+		h.tag('{', 7)
 		h.str(l.Href)
 		h.str(l.Text)
 		h.str(l.Class)
 		h.str(l.Title)
 		h.boolean(l.Citation)
 		h.boolean(l.Missing)
+		h.boolean(l.Isolate)
 	}
 }
 

@@ -23,8 +23,8 @@ func TestLinkViewsFastPath(t *testing.T) {
 			t.Fatalf("LinkView.%s is a %s: teach hasher.linkViews about it", v.Type().Field(i).Name, f.Kind())
 		}
 	}
-	if n := v.NumField(); n != 6 {
-		t.Fatalf("LinkView has %d fields; hasher.linkViews hashes 6", n)
+	if n := v.NumField(); n != 7 {
+		t.Fatalf("LinkView has %d fields; hasher.linkViews hashes 7", n)
 	}
 	var hs Hasher
 	fast := hs.Key([]markdown.LinkView{l, {}})
