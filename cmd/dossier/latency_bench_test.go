@@ -17,7 +17,7 @@ import (
 
 // BenchmarkEditToReload measures what an editor waits for: the time from
 // writing a brief to the "reload" event that tells the open page to
-// reload. It runs the serve command in-process (watcher, 10ms debounce,
+// reload. It runs the serve command in-process (watcher, 5ms debounce,
 // incremental build, publish, server-sent events) on the sample dossier
 // and on synthetic ones of 1,000 and 10,000 briefs, each written once per
 // process.

@@ -18,7 +18,7 @@ var watchedPaths = []string{"content", "templates", "static", "dossier.yaml"}
 // onChange with the changed paths of each debounced batch of them, until
 // ctx is done.
 func watchChanges(ctx context.Context, src string, stderr io.Writer, ready func(), onChange func(paths []string)) error {
-	w, err := watch.New(watch.Options{Root: src, Paths: watchedPaths, Debounce: 10 * time.Millisecond,
+	w, err := watch.New(watch.Options{Root: src, Paths: watchedPaths, Debounce: 5 * time.Millisecond,
 		Logf: func(f string, a ...any) { fmt.Fprintf(stderr, f+"\n", a...) }})
 	if err != nil {
 		return err
