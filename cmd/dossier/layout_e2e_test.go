@@ -249,17 +249,15 @@ func TestTableOfContentsPlacement(t *testing.T) {
 // serveGenerated builds a generated dossier and serves it on 127.0.0.1
 // until the test ends; it returns the site's URL and one page of each
 // kind, with the lists, the chronology and /print/.
+// smallGeneratedSpec is a generated dossier with a little of everything,
+// for the browser and checker tests.
+func smallGeneratedSpec() synthetic.Spec {
+	return synthetic.Spec{Briefs: 20, Actors: 12, Events: 16, Sources: 4, Paragraphs: 6, Commentary: 3}
+}
+
 func serveGenerated(t *testing.T) (string, []pageKind) {
 	t.Helper()
-	dir := t.TempDir()
-	spec := synthetic.Spec{Briefs: 20, Actors: 12, Events: 16, Sources: 4, Paragraphs: 6, Commentary: 3}
-	if err := spec.Write(dir); err != nil {
-		t.Fatal(err)
-	}
-	site, diags := buildtest.Build(t, dir, build.Options{})
-	if site == nil {
-		t.Fatal(diags)
-	}
+	site := buildtest.Generated(t, smallGeneratedSpec(), build.Options{})
 	srv := httptest.NewServer(http.FileServerFS(os.DirFS(site.Dir)))
 	t.Cleanup(srv.Close)
 	pages := []pageKind{{"home", ""}, {"chronology", "chronology/"}, {"print", "print/"}}

@@ -40,14 +40,7 @@ func TestListPagesLinkEveryPage(t *testing.T) {
 		if testing.Short() {
 			t.Skip("building 300 briefs is skipped in -short mode")
 		}
-		dir := t.TempDir()
-		if err := listSpec.Write(dir); err != nil {
-			t.Fatal(err)
-		}
-		site, diags := buildtest.Build(t, dir, build.Options{})
-		if site == nil {
-			t.Fatal(diags)
-		}
+		site := buildtest.Generated(t, listSpec, build.Options{})
 		checkLists(t, site, map[content.Kind]int{content.Brief: listSpec.Briefs, content.Actor: listSpec.Actors,
 			content.Event: listSpec.Events, content.Commentary: listSpec.Commentary, content.Source: listSpec.Sources})
 	})

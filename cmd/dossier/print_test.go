@@ -30,15 +30,8 @@ func TestPrintPageOutline(t *testing.T) {
 		checkPrint(t, "print/index.html", site.Files["print/index.html"], printedPages(site))
 	})
 	t.Run("generated", func(t *testing.T) {
-		dir := t.TempDir()
 		spec := synthetic.Spec{Briefs: 40, Actors: 20, Events: 30, Sources: 5, Paragraphs: 6, Commentary: 4}
-		if err := spec.Write(dir); err != nil {
-			t.Fatal(err)
-		}
-		site, diags := buildtest.Build(t, dir, build.Options{})
-		if site == nil {
-			t.Fatal(diags)
-		}
+		site := buildtest.Generated(t, spec, build.Options{})
 		checkPrint(t, "print/index.html", site.Files["print/index.html"], printedPages(site))
 	})
 }

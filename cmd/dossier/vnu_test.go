@@ -14,7 +14,6 @@ import (
 
 	"github.com/dossier-project/dossier/internal/build"
 	"github.com/dossier-project/dossier/internal/buildtest"
-	"github.com/dossier-project/dossier/internal/synthetic"
 )
 
 // TestNuHTMLChecker runs the W3C Nu HTML checker (vnu-jar) over every
@@ -32,15 +31,7 @@ func TestNuHTMLChecker(t *testing.T) {
 		checkNu(t, java, jar, site.Dir)
 	})
 	t.Run("generated", func(t *testing.T) {
-		dir := t.TempDir()
-		spec := synthetic.Spec{Briefs: 20, Actors: 12, Events: 16, Sources: 4, Paragraphs: 6, Commentary: 3}
-		if err := spec.Write(dir); err != nil {
-			t.Fatal(err)
-		}
-		site, diags := buildtest.Build(t, dir, build.Options{})
-		if site == nil {
-			t.Fatal(diags)
-		}
+		site := buildtest.Generated(t, smallGeneratedSpec(), build.Options{})
 		checkNu(t, java, jar, site.Dir)
 	})
 }

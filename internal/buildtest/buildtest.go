@@ -10,6 +10,7 @@ import (
 	"github.com/dossier-project/dossier/internal/build"
 	"github.com/dossier-project/dossier/internal/diag"
 	"github.com/dossier-project/dossier/internal/dossierfs"
+	"github.com/dossier-project/dossier/internal/synthetic"
 )
 
 // Site is a built site read back from disk.
@@ -18,6 +19,21 @@ type Site struct {
 	// Dir is the site folder; Files its files by slash path.
 	Dir   string
 	Files map[string][]byte
+}
+
+// Generated writes the synthetic dossier spec describes into a temporary
+// folder and builds it as Build does; a failed build fails the test.
+func Generated(t testing.TB, spec synthetic.Spec, opts build.Options) *Site {
+	t.Helper()
+	dir := t.TempDir()
+	if err := spec.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	site, diags := Build(t, dir, opts)
+	if site == nil {
+		t.Fatalf("building the generated dossier: %v", diags)
+	}
+	return site
 }
 
 // Build builds the dossier at root with a fresh Builder into a temporary
