@@ -39,9 +39,11 @@ bench-go:
 ## fuzz: run each fuzz target for FUZZTIME (default 30s)
 FUZZTIME ?= 30s
 fuzz:
-	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./internal/edtf
+	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./internal/edtf
+	$(GO) test -run='^$$' -fuzz=FuzzCompare -fuzztime=$(FUZZTIME) ./internal/edtf
 	$(GO) test -run='^$$' -fuzz=FuzzWikilink -fuzztime=$(FUZZTIME) ./internal/markdown
 	$(GO) test -run='^$$' -fuzz=FuzzParseFile -fuzztime=$(FUZZTIME) ./internal/content
+	$(GO) test -run='^$$' -fuzz=FuzzNestingNeverUndercounts -fuzztime=$(FUZZTIME) ./internal/content
 	$(GO) test -run='^$$' -fuzz=FuzzDecode -fuzztime=$(FUZZTIME) ./internal/yamlfile
 	$(GO) test -run='^$$' -fuzz=FuzzUnified -fuzztime=$(FUZZTIME) ./internal/eject
 
