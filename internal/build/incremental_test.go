@@ -322,3 +322,42 @@ func TestSavedUnchangedIsNotRebuilt(t *testing.T) {
 		t.Fatal("after a failed build, an empty change list reused an old result")
 	}
 }
+
+// TestPreviewSurvivesFailedBuilds: in a preview, an edit, then a broken
+// front matter (a build that fails before it writes), then the file put
+// back: the site served afterwards is whole, every file readable and the
+// same as a fresh preview's. (A failed build once removed the layer of
+// the last good one, and every page it held was a 404 until a restart.)
+func TestPreviewSurvivesFailedBuilds(t *testing.T) {
+	dir := copyDossier(t)
+	opts := Options{Preview: true, Drafts: true}
+	b := NewBuilder(opts)
+	defer b.Close()
+	dest := previewDest(t)
+	if res, diags := b.Build(dirFS(t, dir), dest, nil); res == nil {
+		t.Fatal(diags)
+	}
+	brief := "content/briefs/strategic-context.md"
+	edit(t, dir, brief, func(s string) string { return s + "\nA new sentence.\n" })
+	if res, diags := b.Build(dirFS(t, dir), dest, []string{brief}); res == nil {
+		t.Fatal(diags)
+	}
+	good := readString(t, filepath.Join(dir, brief))
+	edit(t, dir, brief, func(s string) string { return strings.Replace(s, "title: \"", "title: \"unclosed ", 1) + "\n" })
+	edit(t, dir, brief, func(s string) string { return strings.Replace(s, "\ntitle: \"unclosed ", "\ntitle: ", 1) })
+	if res, _ := b.Build(dirFS(t, dir), dest, []string{brief}); res != nil {
+		t.Fatal("a broken front matter did not fail the build")
+	}
+	edit(t, dir, brief, func(string) string { return good })
+	got, diags := b.Build(dirFS(t, dir), dest, []string{brief})
+	if got == nil {
+		t.Fatal(diags)
+	}
+	fresh := NewBuilder(opts)
+	defer fresh.Close()
+	want, diags := fresh.Build(dirFS(t, dir), previewDest(t), nil)
+	if want == nil {
+		t.Fatal(diags)
+	}
+	compareSums(t, "after a failed build", sums(generationFiles(t, got.Generation)), sums(generationFiles(t, want.Generation)))
+}

@@ -141,6 +141,7 @@ func (w *previewWriter) commit(next map[string]entry) (*Generation, error) {
 		}
 	}
 	w.index, w.next = w.next, nil
+	w.layer = "" // committed: no abort may remove it now
 	w.n++
 	w.retired = append(w.retired, retired)
 	w.collect()
@@ -163,6 +164,9 @@ func (w *previewWriter) collect() {
 	w.retired = w.retired[1:]
 }
 
+// abort drops the layer of a build that failed. A build that failed
+// before it began writing has no layer of its own: the last committed one
+// is served and must stay.
 func (w *previewWriter) abort() {
 	if w.layer != "" {
 		_ = w.root.RemoveAll(w.layer)
