@@ -29,8 +29,8 @@ type Config struct {
 	Description   string          `yaml:"description"`
 	BaseURL       yamlfile.Scalar `yaml:"base_url"`
 	Language      string          `yaml:"language"`
-	TLP           yamlfile.Scalar `yaml:"tlp"`
-	PublishMaxTLP yamlfile.Scalar `yaml:"publish_max_tlp"`
+	TLP           yamlfile.Scalar `yaml:"tlp" guard:"handling"`
+	PublishMaxTLP yamlfile.Scalar `yaml:"publish_max_tlp" guard:"handling"`
 	CNAME         string          `yaml:"cname"`
 	Author        string          `yaml:"author"`
 	LimitKeys     LimitKeys       `yaml:"limits"`

@@ -14,8 +14,8 @@ type Common struct {
 	Slug    Scalar   `yaml:"slug"`
 	Summary string   `yaml:"summary"`
 	Tags    []string `yaml:"tags"`
-	Draft   bool     `yaml:"draft"`
-	TLP     Scalar   `yaml:"tlp"`
+	Draft   bool     `yaml:"draft" guard:"draft"`
+	TLP     Scalar   `yaml:"tlp" guard:"handling"`
 	// Updated is when the page last changed in substance, an exact day:
 	// feeds and sitemaps show it.
 	Updated Scalar `yaml:"updated"`

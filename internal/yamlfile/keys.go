@@ -20,20 +20,30 @@ import (
 // Inline embedded structs contribute their keys; types that decode
 // themselves (Scalar and other unmarshalers) are not descended into.
 func CheckKeys(file string, node ast.Node, t reflect.Type) diag.List {
-	c := keyChecker{file: file, fields: map[reflect.Type]map[string]reflect.Type{}}
+	c := keyChecker{file: file, fields: map[reflect.Type]structKeys{}}
 	return c.check(node, t)
 }
 
 // keyChecker checks one document's keys, knowing each struct's keys once.
 type keyChecker struct {
 	file   string
-	fields map[reflect.Type]map[string]reflect.Type
+	fields map[reflect.Type]structKeys
 }
 
-func (c *keyChecker) fieldsOf(t reflect.Type) map[string]reflect.Type {
+// structKeys are a struct's yaml keys with their field types, and the
+// keys whose fields carry the tag guard:"..." (a handling label, a draft
+// mark): a key that looks like one of those is an error, not a warning,
+// since ignoring it would publish what its author meant to restrict.
+type structKeys struct {
+	types   map[string]reflect.Type
+	guarded map[string]bool
+}
+
+func (c *keyChecker) fieldsOf(t reflect.Type) structKeys {
 	f, ok := c.fields[t]
 	if !ok {
-		f = yamlFields(t)
+		f = structKeys{types: map[string]reflect.Type{}, guarded: map[string]bool{}}
+		yamlFields(t, f)
 		c.fields[t] = f
 	}
 	return f
@@ -68,7 +78,8 @@ func (c *keyChecker) checkPair(mv *ast.MappingValueNode, t reflect.Type) diag.Li
 		return nil
 	}
 	key := keyText(mv.Key)
-	fields := c.fieldsOf(t)
+	sk := c.fieldsOf(t)
+	fields := sk.types
 	if ft, ok := fields[key]; ok {
 		return c.check(mv.Value, ft)
 	}
@@ -79,6 +90,13 @@ func (c *keyChecker) checkPair(mv *ast.MappingValueNode, t reflect.Type) diag.Li
 		d := diag.Errorf(pos, "%s %q is not read: %s", keyWord(file), key, miswrittenWhy(key, known))
 		d.Suggestion = fmt.Sprintf("write %q", known)
 		return diag.List{d}
+	}
+	for _, near := range diag.Closest(key, keysOf(fields), 3) {
+		if sk.guarded[near] {
+			d := diag.Errorf(pos, "unknown %s %q looks like %q, which restricts who may read the page: it would be ignored", keyWord(file), key, near)
+			d.Suggestion = fmt.Sprintf("write %q", near)
+			return diag.List{d}
+		}
 	}
 	d := diag.Warnf(pos, "unknown %s %q", keyWord(file), key)
 	d.Suggestion = diag.Suggest(key, keysOf(fields))
@@ -119,9 +137,9 @@ func isSelfDecoding(t reflect.Type) bool {
 	return reflect.PointerTo(t).Implements(selfDecoding)
 }
 
-// yamlFields maps each yaml key of struct t to its field type.
-func yamlFields(t reflect.Type) map[string]reflect.Type {
-	out := map[string]reflect.Type{}
+// yamlFields records each yaml key of struct t with its field type, and
+// the guarded ones.
+func yamlFields(t reflect.Type, out structKeys) {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
@@ -129,17 +147,17 @@ func yamlFields(t reflect.Type) map[string]reflect.Type {
 			continue
 		}
 		if strings.Contains(opts, "inline") && f.Type.Kind() == reflect.Struct {
-			for k, v := range yamlFields(f.Type) {
-				out[k] = v
-			}
+			yamlFields(f.Type, out)
 			continue
 		}
 		if name == "" {
 			name = strings.ToLower(f.Name)
 		}
-		out[name] = f.Type
+		out.types[name] = f.Type
+		if f.Tag.Get("guard") != "" {
+			out.guarded[name] = true
+		}
 	}
-	return out
 }
 
 func keysOf(m map[string]reflect.Type) []string {

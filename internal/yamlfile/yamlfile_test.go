@@ -46,8 +46,8 @@ type page struct {
 	Title string   `yaml:"title"`
 	Slug  string   `yaml:"slug"`
 	Tags  []string `yaml:"tags"`
-	TLP   Scalar   `yaml:"tlp"`
-	Draft bool     `yaml:"draft"`
+	TLP   Scalar   `yaml:"tlp" guard:"handling"`
+	Draft bool     `yaml:"draft" guard:"draft"`
 	Items []struct {
 		Text       string `yaml:"text"`
 		Likelihood string `yaml:"likelihood"`
@@ -108,6 +108,10 @@ func TestDecodeDiagnostics(t *testing.T) {
 		{"\" tlp\": TLP:RED\n", `a.md:2:1: front-matter key " tlp" is not read: a key has no spaces around it (write "tlp")`},
 		{"items:\n  - Likelihood: likely\n", `a.md:3:5: front-matter key "Likelihood" is not read: keys are case-sensitive (write "likelihood")`},
 		{"titel: x\n", `a.md:2:1: warning: unknown front-matter key "titel" (did you mean "title"?)`},
+		// A misspelling of a guarded key (tag guard:) is an error: the
+		// page would be published without its label or draft mark.
+		{"tpl: TLP:RED\n", `a.md:2:1: unknown front-matter key "tpl" looks like "tlp", which restricts who may read the page: it would be ignored (write "tlp")`},
+		{"draf: true\n", `a.md:2:1: unknown front-matter key "draf" looks like "draft", which restricts who may read the page: it would be ignored (write "draft")`},
 	}
 	for _, tt := range tests {
 		var p page
