@@ -49,7 +49,11 @@ type Document struct {
 func Parse(file string, src []byte, firstLine int) (*Document, diag.List) {
 	f, err := parser.ParseBytes(pad(src, firstLine), 0, parser.AllowDuplicateMapKey())
 	if err != nil {
-		return nil, diag.List{explain(file, nil, err)}
+		d := explain(file, nil, err)
+		if q, ok := unclosedQuote(file, src, max(firstLine, 1), d.Pos.Line); ok {
+			d = q
+		}
+		return nil, diag.List{d}
 	}
 	doc := &Document{file: file}
 	if len(f.Docs) > 0 {

@@ -112,6 +112,13 @@ func TestDecodeDiagnostics(t *testing.T) {
 		// page would be published without its label or draft mark.
 		{"tpl: TLP:RED\n", `a.md:2:1: unknown front-matter key "tpl" looks like "tlp", which restricts who may read the page: it would be ignored (write "tlp")`},
 		{"draf: true\n", `a.md:2:1: unknown front-matter key "draf" looks like "draft", which restricts who may read the page: it would be ignored (write "draft")`},
+		// A quote left open swallows the keys after it; the error is at
+		// the quote, not where go-yaml gave up.
+		{"title: \"Strategic\nslug: \"x\"\ntags: [a]\n", `a.md:2:8: front matter: unclosed double quote: the value that starts here has no closing " on its line (add " where the value ends)`},
+		{"tags:\n  - \"a\n  - b\nslug: \"ééé\"\n", `a.md:3:5: front matter: unclosed double quote: the value that starts here has no closing " on its line (add " where the value ends)`},
+		{"title: 'it''s\nslug: 'x'\ntags: [a]\n", `a.md:2:8: front matter: unclosed single quote: the value that starts here has no closing ' on its line (add ' where the value ends)`},
+		// A quoted value that does close on a later line is valid YAML.
+		{"title: \"one\n  two\"\nslug: x\n", ""},
 	}
 	for _, tt := range tests {
 		var p page
