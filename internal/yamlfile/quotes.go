@@ -48,7 +48,7 @@ func unclosedQuote(file string, src []byte, firstLine, errLine int) (diag.Diagno
 
 // closes reports whether rest (what follows an opening quote) holds the
 // closing one: in double quotes a backslash escapes the next character;
-// in single quotes ” is a quote inside the text.
+// in single quotes a doubled quote is a quote inside the text.
 func closes(rest []byte, quote byte) bool {
 	for i := 0; i < len(rest); i++ {
 		switch {
