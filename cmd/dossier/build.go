@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/dossier-project/dossier/internal/build"
 	"github.com/dossier-project/dossier/internal/dossierfs"
@@ -70,6 +71,10 @@ func buildOnce(b *build.Builder, d *dossierfs.Dossier, src, out, cache string, c
 		return contentError{len(diags.Errors())}
 	}
 	fmt.Fprintf(stdout, "built %d files into %s (%d written, %d unchanged)\n", res.Outputs, filepath.Clean(out), res.Written, res.Outputs-res.Written)
+	if n := len(res.DraftsLeftOut); n > 0 {
+		fmt.Fprintf(stdout, "left out %s (draft: true; build -drafts to include, dossier serve to preview): %s\n",
+			plural(n, "draft"), strings.Join(res.DraftsLeftOut, ", "))
+	}
 	return nil
 }
 

@@ -247,3 +247,23 @@ func TestMiscasedKeysFailPublishing(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildNamesDraftsLeftOut: a draft left out of a build is named, with
+// how to include or preview it, so that a new page does not vanish
+// without a word.
+func TestBuildNamesDraftsLeftOut(t *testing.T) {
+	dir := writeDossier(t, map[string]string{
+		"dossier.yaml":        "title: T\n",
+		"content/_index.md":   "---\ntitle: Home\n---\n[[a]]\n",
+		"content/briefs/a.md": "---\ntitle: A\ndate: 2025-10\n---\nText.\n",
+		"content/briefs/b.md": "---\ntitle: B\ndraft: true\n---\nNot yet.\n",
+	})
+	code, stdout, stderr := runCmd(t, "build", "-src", dir, "-out", filepath.Join(t.TempDir(), "site"), "-cache", "")
+	if code != 0 || !strings.Contains(stdout, "left out 1 draft (draft: true; build -drafts to include, dossier serve to preview): content/briefs/b.md\n") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	_, stdout, _ = runCmd(t, "build", "-src", dir, "-out", filepath.Join(t.TempDir(), "site"), "-cache", "", "-drafts")
+	if strings.Contains(stdout, "left out") {
+		t.Errorf("with -drafts: %q", stdout)
+	}
+}

@@ -51,8 +51,13 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	fmt.Fprintln(stdout, path)
+	fmt.Fprintln(stderr, draftNote)
 	return nil
 }
+
+// draftNote tells the author what becomes of the draft new wrote (on
+// stderr: stdout is the path alone, for scripts).
+const draftNote = "a draft (draft: true): dossier serve shows it; dossier build leaves it out until you remove draft: true and fill in the placeholders"
 
 // newArgs checks the positional arguments: a kind and a title.
 func newArgs(pos []string) (content.Kind, string, error) {

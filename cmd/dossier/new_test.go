@@ -47,8 +47,8 @@ func TestNewPages(t *testing.T) {
 	for _, tt := range tests {
 		code, stdout, stderr := runAt(on9October(), "new", tt.kind, "-src", dir, tt.title)
 		want := filepath.Join(dir, filepath.FromSlash(tt.path))
-		if code != 0 || strings.TrimSpace(stdout) != want {
-			t.Errorf("new %s %q: exit %d, stdout %q, stderr %q; want path %s", tt.kind, tt.title, code, stdout, stderr, want)
+		if code != 0 || strings.TrimSpace(stdout) != want || !strings.Contains(stderr, "a draft (draft: true)") {
+			t.Errorf("new %s %q: exit %d, stdout %q, stderr %q; want path %s and a word that it is a draft", tt.kind, tt.title, code, stdout, stderr, want)
 			continue
 		}
 		data, _ := os.ReadFile(want)

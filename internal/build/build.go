@@ -46,6 +46,9 @@ type Result struct {
 	Changed []string
 	// Generation is what a Preview destination serves now.
 	Generation *Generation
+	// DraftsLeftOut lists the files of the drafts this build left out
+	// (all of them unless Options.Drafts).
+	DraftsLeftOut []string
 }
 
 // Builder builds a dossier again and again, keeping what a rebuild can
@@ -166,7 +169,7 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 	res, renderDiags := b.render(fsys, dest, &site{cfg: cfg, base: base, graph: graph, views: views, dates: &b.dates})
 	diags.Append(renderDiags)
 	if res != nil {
-		res.Config, res.Graph = cfg, graph
+		res.Config, res.Graph, res.DraftsLeftOut = cfg, graph, in.drafts
 		b.writeMemoPack()
 		if !b.opts.Preview {
 			b.hl.Save()

@@ -58,6 +58,7 @@ func newParseCache() *parseCache {
 type loaded struct {
 	pages    []xref.Input
 	unparsed []string
+	drafts   []string // drafts left out
 }
 
 // load lists content/ and parses every file that is new, changed or not
@@ -146,7 +147,7 @@ func (b *Builder) assemble(files []string, results []*parsed, diags diag.List) (
 	b.files.packed = nil
 	set, setDiags := content.NewSet(pages, content.Options{Drafts: b.opts.Drafts})
 	diags.Append(setDiags)
-	in := &loaded{unparsed: unparsed}
+	in := &loaded{unparsed: unparsed, drafts: set.LeftOut}
 	for _, p := range set.All() {
 		in.pages = append(in.pages, xref.Input{Page: p, Doc: docs[p]})
 	}

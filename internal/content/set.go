@@ -12,6 +12,8 @@ import (
 type Set struct {
 	Home  *Page
 	Pages []*Page
+	// LeftOut are the files of the drafts left out, in file order.
+	LeftOut []string
 }
 
 // NewSet assembles loaded pages (nil entries are skipped), drops drafts
@@ -21,7 +23,11 @@ func NewSet(pages []*Page, opts Options) (*Set, diag.List) {
 	set := &Set{}
 	var diags diag.List
 	for _, p := range pages {
-		if p == nil || (p.Meta.Draft && !opts.Drafts) {
+		if p == nil {
+			continue
+		}
+		if p.Meta.Draft && !opts.Drafts {
+			set.LeftOut = append(set.LeftOut, p.File)
 			continue
 		}
 		if p.Kind == Home {
@@ -31,6 +37,7 @@ func NewSet(pages []*Page, opts Options) (*Set, diag.List) {
 		set.Pages = append(set.Pages, p)
 	}
 	slices.SortFunc(set.Pages, comparePages)
+	slices.Sort(set.LeftOut)
 	set.Pages, diags = dropDuplicates(set.Pages)
 	return set, diags
 }

@@ -18,13 +18,15 @@ type Snapshot struct {
 	BodyLine   int
 	BodyOffset int
 	Hash       []byte // 32 bytes (a slice: gob decodes arrays element by element)
+	// Placeholders are Page.Placeholders.
+	Placeholders []diag.Pos
 }
 
 // Snapshot returns what Restore needs, besides the file's bytes, to make
 // the page again.
 func (p *Page) Snapshot() Snapshot {
 	return Snapshot{Kind: p.Kind, File: p.File, Slug: p.Slug, Meta: p.Meta, Dates: p.Dates,
-		BodyLine: p.BodyLine, BodyOffset: p.BodyOffset, Hash: p.Hash[:]}
+		BodyLine: p.BodyLine, BodyOffset: p.BodyOffset, Hash: p.Hash[:], Placeholders: p.Placeholders}
 }
 
 // Restore makes the page that ParseFile made of raw, the file's bytes,
@@ -36,7 +38,7 @@ func Restore(s Snapshot, raw []byte) *Page {
 	copy(hash[:], s.Hash)
 	return &Page{Kind: s.Kind, File: s.File, Slug: s.Slug, Meta: s.Meta, Dates: s.Dates,
 		Src: src, Body: src[min(s.BodyOffset, len(src)):], BodyLine: s.BodyLine, BodyOffset: s.BodyOffset,
-		Lines: diag.NewLines(src), Hash: hash}
+		Lines: diag.NewLines(src), Hash: hash, Placeholders: s.Placeholders}
 }
 
 // normalize is what ParseFile does to a file's bytes before parsing: the
