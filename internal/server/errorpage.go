@@ -30,8 +30,8 @@ pre { margin: .25rem 0; white-space: pre-wrap; font: 14px/1.4 ui-monospace, mono
 </style></head>
 <body>
 <h1>Build failed</h1>
-<p>{{len .}} problem{{if ne (len .) 1}}s{{end}}. The last good build is kept; this page reloads by itself when the build succeeds.</p>
-{{range .}}<div class="diag{{if .Warning}} warning{{end}}">
+<p>{{.Count}}. The last good build is kept; this page reloads by itself when the build succeeds.</p>
+{{range .Diags}}<div class="diag{{if .Warning}} warning{{end}}">
 <pre class="msg">{{.Text}}</pre>
 {{- if .Source}}
 <pre class="src">{{.Gutter}} | {{.Source}}
@@ -51,15 +51,27 @@ type diagView struct {
 	Pad     string // whitespace up to the column, tabs kept
 }
 
-// errorPage renders the error page for diags, sorted; sources are keyed
-// by diag.Pos.File.
+// errorPage renders the error page for diags: the errors first, then the
+// warnings, each sorted; sources are keyed by diag.Pos.File.
 func errorPage(diags diag.List, sources map[string][]byte) []byte {
-	var views []diagView
+	var errs, warns []diagView
 	for _, d := range diags.Sort() {
-		views = append(views, viewOf(d, sources[d.Pos.File]))
+		if d.Severity == diag.Warning {
+			warns = append(warns, viewOf(d, sources[d.Pos.File]))
+		} else {
+			errs = append(errs, viewOf(d, sources[d.Pos.File]))
+		}
+	}
+	count := counted(len(errs), "error")
+	if len(warns) > 0 {
+		count += " and " + counted(len(warns), "warning")
 	}
 	var b bytes.Buffer
-	if err := errorTemplate.Execute(&b, views); err != nil {
+	data := struct {
+		Count string
+		Diags []diagView
+	}{count, append(errs, warns...)}
+	if err := errorTemplate.Execute(&b, data); err != nil {
 		panic(err) // the template and its data are ours
 	}
 	return b.Bytes()
@@ -78,12 +90,23 @@ func viewOf(d diag.Diagnostic, src []byte) diagView {
 	return v
 }
 
-// caretPad returns the whitespace that puts a caret under byte column col
-// (1-based) of line: one space per character before it, tabs kept.
+// counted says "1 error", "2 errors".
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// caretPad returns the whitespace that puts a caret under column col
+// (1-based, in characters, as diagnostics count) of line: one space per
+// character before it, tabs kept.
 func caretPad(line string, col int) string {
-	col = min(max(col-1, 0), len(line))
 	var b strings.Builder
-	for _, r := range line[:col] {
+	for i, r := range []rune(line) {
+		if i >= col-1 {
+			break
+		}
 		if r == '\t' {
 			b.WriteRune('\t')
 		} else {

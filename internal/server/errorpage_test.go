@@ -90,12 +90,31 @@ func TestCaretPad(t *testing.T) {
 		{"abc", 1, ""},
 		{"abc", 3, "  "},
 		{"\tab", 3, "\t "},
-		{"é: x", 5, "   "}, // é is two bytes, one character
+		{"é: x", 4, "   "}, // columns count characters: é is one
 		{"ab", 99, "  "},
 		{"ab", 0, ""},
 	} {
 		if got := caretPad(tc.line, tc.col); got != tc.want {
 			t.Errorf("caretPad(%q, %d) = %q, want %q", tc.line, tc.col, got, tc.want)
 		}
+	}
+}
+
+// TestErrorPageErrorsFirst: the error page counts errors and warnings
+// apart and shows the errors first, so the one that failed the build is
+// not buried among warnings about other files.
+func TestErrorPageErrorsFirst(t *testing.T) {
+	diags := diag.List{
+		diag.Warnf(diag.Pos{File: "content/a.md", Line: 1, Col: 1}, "orphan page a"),
+		diag.Errorf(diag.Pos{File: "content/b.md", Line: 2, Col: 8}, "unclosed double quote"),
+		diag.Warnf(diag.Pos{File: "content/c.md", Line: 1, Col: 1}, "orphan page c"),
+	}
+	page := string(errorPage(diags, nil))
+	if !strings.Contains(page, "<p>1 error and 2 warnings.") {
+		t.Errorf("no count of 1 error and 2 warnings in:\n%s", page)
+	}
+	e, w := strings.Index(page, "unclosed double quote"), strings.Index(page, "orphan page a")
+	if e < 0 || w < 0 || e > w {
+		t.Errorf("the error is not shown before the warnings:\n%s", page)
 	}
 }
