@@ -2,6 +2,7 @@ package edtf
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -22,6 +23,9 @@ func (e *SyntaxError) Error() string {
 func Parse(s string) (Date, error) {
 	if s == "" {
 		return Date{}, &SyntaxError{Input: s, Msg: "empty date"}
+	}
+	if msg, ok := dayMonthYear(s); ok {
+		return Date{}, &SyntaxError{Input: s, Msg: msg}
 	}
 	slash := strings.IndexByte(s, '/')
 	if slash < 0 {
@@ -97,4 +101,34 @@ func quote(c byte) string {
 // Gregorian calendar).
 func daysIn(y, m int) int {
 	return utcDate(y, m+1, 0).Day()
+}
+
+// dayMonthYear recognises a date written day or month first ("10/10/2025",
+// "3.10.2025", "10-03-2025") and says how to write it, year first.
+func dayMonthYear(s string) (string, bool) {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '.' || r == '-' })
+	if len(parts) != 3 || len(parts[0]) > 2 || len(parts[1]) > 2 || len(parts[2]) != 4 {
+		return "", false
+	}
+	var n [3]int
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || v < 1 {
+			return "", false
+		}
+		n[i] = v
+	}
+	a, b, y := n[0], n[1], n[2]
+	iso := func(month, day int) string { return fmt.Sprintf("%04d-%02d-%02d", y, month, day) }
+	switch {
+	case a > 12 && b <= 12:
+		return "dates are written year first: " + iso(b, a), true
+	case b > 12 && a <= 12:
+		return "dates are written year first: " + iso(a, b), true
+	case a == b:
+		return "dates are written year first: " + iso(a, b), true
+	case a <= 12 && b <= 12:
+		return fmt.Sprintf("dates are written year first: %s if the month comes first, %s if the day does", iso(a, b), iso(b, a)), true
+	}
+	return "", false
 }

@@ -385,3 +385,26 @@ func TestText(t *testing.T) {
 		t.Errorf("zero MarshalText = %q", b)
 	}
 }
+
+// TestDayMonthYear: a date written day or month first is refused with the
+// year-first form to write instead.
+func TestDayMonthYear(t *testing.T) {
+	for in, want := range map[string]string{
+		"10/10/2025": "dates are written year first: 2025-10-10",
+		"25/12/2025": "dates are written year first: 2025-12-25",
+		"12/25/2025": "dates are written year first: 2025-12-25",
+		"3.10.2025":  "dates are written year first: 2025-03-10 if the month comes first, 2025-10-03 if the day does",
+		"10-03-2025": "dates are written year first: 2025-10-03 if the month comes first, 2025-03-10 if the day does",
+	} {
+		_, err := Parse(in)
+		var se *SyntaxError
+		if !errors.As(err, &se) || se.Msg != want {
+			t.Errorf("Parse(%q) = %v, want %q", in, err, want)
+		}
+	}
+	for _, ok := range []string{"2025-10-10", "1985/1990", "2025-10/2025-12"} {
+		if _, err := Parse(ok); err != nil {
+			t.Errorf("Parse(%q): %v", ok, err)
+		}
+	}
+}
