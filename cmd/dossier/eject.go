@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -122,6 +123,12 @@ func (e ejector) diff(names []string, explicit bool) error {
 		theirs, err := fs.ReadFile(dossier.Defaults, name)
 		if err != nil {
 			return err
+		}
+		if bytes.Equal(mine, theirs) {
+			if explicit {
+				fmt.Fprintf(e.stderr, "%s is the same as the built-in file\n", name)
+			}
+			continue
 		}
 		fmt.Fprint(e.stdout, eject.Unified(name+" (this dossier)", name+" (built-in, dossier "+e.version+")", mine, theirs))
 	}

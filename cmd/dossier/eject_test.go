@@ -26,6 +26,9 @@ func TestEject(t *testing.T) {
 	}
 	mine := filepath.Join(dir, "templates", "brief.html")
 	builtin, _ := fs.ReadFile(dossier.Defaults, "templates/brief.html")
+	if _, out, errOut := runCmd(t, "eject", "-src", dir, "-diff", "templates/brief.html"); out != "" || errOut != "templates/brief.html is the same as the built-in file\n" {
+		t.Errorf("-diff of an unchanged copy: stdout %q, stderr %q", out, errOut)
+	}
 	if data, _ := os.ReadFile(mine); !bytes.Equal(data, builtin) {
 		t.Fatal("the copy is not the built-in file")
 	}

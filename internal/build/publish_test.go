@@ -244,3 +244,22 @@ func headOf(doc *html.Node) map[string]string {
 	}
 	return out
 }
+
+// TestMisnamedTemplateWarns: a page template of the dossier's own whose
+// name dossier does not use is a warning with the name it was probably
+// meant to have; an override of a built-in name is not.
+func TestMisnamedTemplateWarns(t *testing.T) {
+	files := smallDossier("title: T\n")
+	files["templates/breif.html"] = `{{define "main"}}<h1>{{.Title}}</h1>{{end}}`
+	files["templates/brief.html"] = `{{define "main"}}<h1>{{.Title}}</h1>{{.Body.HTML}}{{end}}`
+	_, diags := generateAt(t, writeDossier(t, files), Options{})
+	var got []string
+	for _, d := range diags {
+		if strings.HasPrefix(d.Pos.File, "templates/") {
+			got = append(got, d.String())
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], "templates/breif.html: warning: no page is made with this template") || !strings.HasSuffix(got[0], `(did you mean "brief.html"?)`) {
+		t.Errorf("template diagnostics = %q", got)
+	}
+}

@@ -39,6 +39,7 @@ func (b *Builder) render(fsys fs.FS, dest *Dest, s *site) (*Result, diag.List) {
 	if tmpl == nil || diags.HasErrors() {
 		return nil, diags
 	}
+	diags.Append(unknownTemplates(tmpl))
 	whole := wholeVersion(s, tmpl)
 	outs, d := b.outputs(fsys, s, tmpl, inputs, whole)
 	diags.Append(d)
@@ -198,6 +199,10 @@ func (b *Builder) execute(w io.Writer, tmpl *layout.Set, j view.Job, v view.View
 		})
 	}
 	if err := tmpl.Execute(w, j.Template, v.Data); err != nil {
+		var d diag.Diagnostic
+		if errors.As(err, &d) {
+			return d
+		}
 		return diag.Errorf(diag.Pos{File: layout.Dir + "/" + j.Template + ".html"}, "%v", err)
 	}
 	if bodyErr != nil {

@@ -47,6 +47,9 @@ const Dir = "templates"
 // Set is a loaded template set: one template tree per page template.
 type Set struct {
 	pages map[string]*page
+	// sources are the template files by path, for the columns of
+	// execution errors.
+	sources map[string][]byte
 }
 
 // page is one page template's set.
@@ -78,7 +81,7 @@ func Load(fsys fs.FS, funcs template.FuncMap, siteInputs []string) (*Set, diag.L
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	s := &Set{pages: map[string]*page{}}
+	s := &Set{pages: map[string]*page{}, sources: sources}
 	for _, f := range files {
 		if f == base {
 			continue
@@ -158,5 +161,5 @@ func (s *Set) Execute(w io.Writer, name string, data any) error {
 	if !ok {
 		return fmt.Errorf("no template %s", path.Join(Dir, name+".html"))
 	}
-	return p.t.ExecuteTemplate(w, path.Join(Dir, "base.html"), data)
+	return execError(p.t.ExecuteTemplate(w, path.Join(Dir, "base.html"), data), data, s.sources)
 }

@@ -72,3 +72,34 @@ func TestInputs(t *testing.T) {
 		t.Errorf("brief inputs after the partial dropped siteNav = %v", got)
 	}
 }
+
+// TestExecErrorsAtTheAction: a template that names a field its page does
+// not have is an error at the action's line and column, naming the type,
+// with a "did you mean" over its fields (promoted ones too) and methods.
+func TestExecErrorsAtTheAction(t *testing.T) {
+	type card struct{ Href, Title string }
+	type base struct{ Title string }
+	type page struct {
+		base
+		Cards []card
+	}
+	fsys := fstest.MapFS{
+		"templates/base.html":  {Data: []byte(`{{block "main" .}}{{end}}`)},
+		"templates/brief.html": {Data: []byte("{{define \"main\"}}\n<h1>{{.Titel}}</h1>{{end}}")},
+		"templates/event.html": {Data: []byte("{{define \"main\"}}{{range .Cards}}\n\n  {{.Hreff}}{{end}}{{end}}")},
+	}
+	set, diags := Load(fsys, nil, nil)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	data := page{base{"T"}, []card{{"/a/", "A"}}}
+	for name, want := range map[string]string{
+		"brief": `templates/brief.html:2:7: .Titel: layout.page has no field or method Titel (did you mean "Title"?)`,
+		"event": `templates/event.html:3:5: .Hreff: layout.card has no field or method Hreff (did you mean "Href"?)`,
+	} {
+		_, err := set.Render(name, data)
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: %v\nwant %s", name, err, want)
+		}
+	}
+}
