@@ -38,9 +38,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"regexp"
 	"strings"
 	"sync"
 
+	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/search"
 	"github.com/dossier-project/dossier/internal/view"
 	"github.com/dossier-project/dossier/internal/xref"
@@ -99,10 +101,49 @@ func pageText(n *xref.Node) []string {
 	for _, ind := range m.Indicators {
 		add(ind.Text)
 	}
-	for _, s := range []string{m.Role, m.Location, m.DateText, m.Analyst, m.Publisher, n.Doc.Text} {
+	for _, s := range []string{m.Role, m.Location, m.DateText, m.Analyst, m.Publisher, bodyText(n)} {
 		add(s)
 	}
 	return parts
+}
+
+// bodyText is the body's text as its page reads: a link to a page written
+// without a label reads as that page's title, not its slug, and a
+// citation marker is left out (it is a reference, not the page's words),
+// with the brackets and commas it leaves empty.
+func bodyText(n *xref.Node) string {
+	d := n.Doc
+	var b strings.Builder
+	at, changed := 0, false
+	for i, l := range d.Links {
+		if l.TextEnd <= l.TextStart || l.TextStart < at || l.Label != "" || i >= len(n.Links) || n.Links[i].Node == nil {
+			continue
+		}
+		t := n.Links[i]
+		text := t.Node.Title()
+		if t.Paragraph > 0 || t.Node.Kind() == content.Source {
+			text = ""
+		}
+		b.WriteString(d.Text[at:l.TextStart])
+		b.WriteString(text)
+		at, changed = l.TextEnd, true
+	}
+	if !changed {
+		return d.Text
+	}
+	b.WriteString(d.Text[at:])
+	return tidyCitations(b.String())
+}
+
+// emptyBrackets are what citations leave when taken out: "( )", "(, )";
+// spaceBefore is a space left before punctuation.
+var (
+	emptyBrackets = regexp.MustCompile(` ?\((?:[\s,;]|and)*\)`)
+	spaceBefore   = regexp.MustCompile(`[ \t]+([,.;:!?])`)
+)
+
+func tidyCitations(s string) string {
+	return spaceBefore.ReplaceAllString(emptyBrackets.ReplaceAllString(s, ""), "$1")
 }
 
 // searchIndex is one build's index: its documents, its files, and the

@@ -125,3 +125,35 @@ func TestSearchIndexOfSample(t *testing.T) {
 		t.Errorf("the no-script list links %d pages, the index has %d", n, m.Head.DocumentCount)
 	}
 }
+
+// TestSearchTextReadsAsThePage: a document's text is the body as its page
+// reads: a link to a page written as its slug reads as the page's title,
+// a label stays, and citation markers are left out with the brackets and
+// commas they leave empty.
+func TestSearchTextReadsAsThePage(t *testing.T) {
+	res, diags := generateFiles(t, map[string]string{
+		"content/_index.md":      "---\ntitle: Home\n---\n[[kim]] [[b]] [[src]]\n",
+		"content/actors/kim.md":  "---\ntitle: Kim Jong-un\nkind: person\n---\nKim.\n",
+		"content/sources/src.md": "---\ntitle: The article\n---\nOne.\n\nTwo.\n",
+		"content/briefs/b.md":    "---\ntitle: B\ndate: 2025-10\n---\nXi wrote to [[kim]] ([[src#p1]], [[src#p2]]), said [[kim|the leader]] [[src]].\n",
+	}, Options{})
+	if res == nil {
+		t.Fatal(diags)
+	}
+	var docs []searchDoc
+	if err := json.Unmarshal(res.Files["search/docs-0000.json"], &docs); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, d := range docs {
+		if d.Title == "B" {
+			found = true
+			if d.Text != "Xi wrote to Kim Jong-un, said the leader." {
+				t.Errorf("B's text = %q", d.Text)
+			}
+		}
+	}
+	if !found {
+		t.Error("no document for B")
+	}
+}

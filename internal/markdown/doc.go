@@ -47,6 +47,7 @@ type collector struct {
 	block []byte // the current block's text, for paragraphs and quotations
 	depth int    // nesting of Markdown links being walked
 	start int    // offset in text where the outermost link began
+	open  int    // index in Links of the outermost link, or -1
 }
 
 // collect walks root once and fills the Doc's findings.
@@ -101,9 +102,11 @@ func (c *collector) heading(h *ast.Heading) {
 }
 
 func (c *collector) wikilink(n *wikilinkNode) {
+	i := len(c.doc.Links)
 	c.add(Link{Kind: Wiki, Target: n.target, Label: n.label, Offset: n.offset, End: n.end, Quote: trailingQuote(c.tail())})
 	start := c.text.Len()
 	c.write(n.text())
+	c.doc.Links[i].TextStart, c.doc.Links[i].TextEnd = start, c.text.Len()
 	if c.depth == 0 {
 		c.doc.Linked = append(c.doc.Linked, [2]int{start, c.text.Len()})
 	}
@@ -113,15 +116,21 @@ func (c *collector) markdownLink(n *ast.Link, entering bool) {
 	if !entering {
 		if c.depth--; c.depth == 0 {
 			c.doc.Linked = append(c.doc.Linked, [2]int{c.start, c.text.Len()})
+			if c.open >= 0 {
+				c.doc.Links[c.open].TextStart, c.doc.Links[c.open].TextEnd = c.start, c.text.Len()
+			}
 		}
 		return
 	}
 	if c.depth == 0 {
-		c.start = c.text.Len()
+		c.start, c.open = c.text.Len(), -1
 	}
 	c.depth++
 	if k := linkKind(string(n.Destination)); k >= 0 {
 		off := linkOffset(n)
+		if c.depth == 1 {
+			c.open = len(c.doc.Links)
+		}
 		c.add(Link{Kind: LinkKind(k), Target: string(n.Destination), Label: string(plainText(n, c.src)), Offset: off, End: off})
 	}
 }

@@ -39,6 +39,9 @@ type Link struct {
 	Quote string
 	// Image marks a rooted image source.
 	Image bool
+	// TextStart and TextEnd delimit the link's text in Doc.Text (equal
+	// when it has none there, as an image).
+	TextStart, TextEnd int
 }
 
 // LinkView is how one link is shown, decided at render time.
