@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -246,15 +247,41 @@ func TestTableOfContentsPlacement(t *testing.T) {
 	t.Logf("%d px: table of contents %.0f×%.0f px above main", phone, c.Width, c.Height)
 }
 
-// serveGenerated builds a generated dossier and serves it on 127.0.0.1
-// until the test ends; it returns the site's URL and one page of each
-// kind, with the lists, the chronology and /print/.
+// TestFrameIsSteady: at 1280 px the site title, the first link of the
+// navigation and the main column's left edge are at the same place on
+// every page kind, with a table of contents or without one, so nothing
+// jumps when a reader goes from page to page.
+func TestFrameIsSteady(t *testing.T) {
+	requireChromium(t)
+	site := serveSample(t)
+	b := newBrowser(t)
+	const measure = `[document.querySelector(".site-title").getBoundingClientRect().left,
+		document.querySelector(".site-header nav a").getBoundingClientRect().left,
+		document.querySelector(".site-header nav a").getBoundingClientRect().top,
+		document.querySelector("main").getBoundingClientRect().left].map(Math.round)`
+	var first []float64
+	for _, path := range []string{"", "briefs/", "briefs/xi-letter-strategic-partnership/", "commentary/", "chronology/", "search/", "print/", "actors/kim-jong-un/", "method/", "404.html"} {
+		b.open(t, site+path, desktop, false)
+		got := eval[[]float64](t, b, measure)
+		if first == nil {
+			first = got
+			continue
+		}
+		if !slices.Equal(got, first) {
+			t.Errorf("/%s: title, nav and main at %v, the home page at %v", path, got, first)
+		}
+	}
+}
+
 // smallGeneratedSpec is a generated dossier with a little of everything,
 // for the browser and checker tests.
 func smallGeneratedSpec() synthetic.Spec {
 	return synthetic.Spec{Briefs: 20, Actors: 12, Events: 16, Sources: 4, Paragraphs: 6, Commentary: 3}
 }
 
+// serveGenerated builds a generated dossier and serves it on 127.0.0.1
+// until the test ends; it returns the site's URL and one page of each
+// kind, with the lists, the chronology and /print/.
 func serveGenerated(t *testing.T) (string, []pageKind) {
 	t.Helper()
 	site := buildtest.Generated(t, smallGeneratedSpec(), build.Options{})
