@@ -156,7 +156,7 @@ func TestTLPGuardKeepsSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, stderr := runCmd(t, "build", "-src", dir, "-out", out)
-	want := filepath.ToSlash(dir) + "/content/briefs/secret.md:3:6: page is TLP:AMBER, above publish_max_tlp TLP:CLEAR: it would be published (mark it draft: true, or raise publish_max_tlp in dossier.yaml)"
+	want := filepath.ToSlash(dir) + "/content/briefs/secret.md:3:6: page is TLP:AMBER, above publish_max_tlp TLP:CLEAR: it would be published (keep it out of this site with draft: true; raise publish_max_tlp in dossier.yaml only if the site is not public)"
 	if code != 1 || !strings.Contains(stderr, want) {
 		t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and\n%s", code, stderr, want)
 	}

@@ -18,7 +18,7 @@ func TestTLPGuard(t *testing.T) {
 		}
 		return s + "---\n"
 	}
-	const hint = " (mark it draft: true, or raise publish_max_tlp in dossier.yaml)"
+	const hint = " (keep it out of this site with draft: true; raise publish_max_tlp in dossier.yaml only if the site is not public)"
 	tests := []struct {
 		name   string
 		config string
@@ -36,7 +36,7 @@ func TestTLPGuard(t *testing.T) {
 			"content/briefs/b.md:4:6: page is TLP:AMBER, above publish_max_tlp TLP:CLEAR: it would be published (it is a draft: build without -drafts to leave it out)"},
 		{"the preview shows it, with a warning", "title: T\n", brief("TLP:AMBER", true), Options{Drafts: true, Preview: true}, ""},
 		{"site default above the limit", "title: T\ntlp: TLP:AMBER\n", brief("TLP:CLEAR", false), Options{},
-			"dossier.yaml:2:6: the site's default tlp is TLP:AMBER, above publish_max_tlp TLP:CLEAR: the pages without their own tlp (1) would be published (lower tlp or raise publish_max_tlp in dossier.yaml)"},
+			"dossier.yaml:2:6: the site's default tlp is TLP:AMBER, above publish_max_tlp TLP:CLEAR: the pages without their own tlp (1) would be published (lower tlp in dossier.yaml if it was set too high; raise publish_max_tlp only if this site is not public)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

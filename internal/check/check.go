@@ -134,7 +134,7 @@ func Handling(cfg *config.Config, g *xref.Graph, preview bool) diag.List {
 	if t, ok := vocab.ParseTLP(cfg.TLP.Value); ok && t.Rank > limit.Rank && inherit > 0 {
 		d := diag.Errorf(diag.Pos{File: config.File, Line: cfg.TLP.Line, Col: cfg.TLP.Col},
 			"the site's default tlp is %s, above publish_max_tlp %s: the pages without their own tlp (%d) would be published", t.Label, limit.Label, inherit)
-		d.Suggestion = "lower tlp or raise publish_max_tlp in dossier.yaml"
+		d.Suggestion = "lower tlp in dossier.yaml if it was set too high; raise publish_max_tlp only if this site is not public"
 		if preview {
 			d.Severity = diag.Warning
 		}
@@ -145,7 +145,7 @@ func Handling(cfg *config.Config, g *xref.Graph, preview bool) diag.List {
 
 func aboveLimit(n *xref.Node, t, limit vocab.TLP, preview bool) diag.Diagnostic {
 	d := diag.Errorf(n.Page.Pos(n.Page.Meta.TLP), "page is %s, above publish_max_tlp %s: it would be published", t.Label, limit.Label)
-	d.Suggestion = "mark it draft: true, or raise publish_max_tlp in dossier.yaml"
+	d.Suggestion = "keep it out of this site with draft: true; raise publish_max_tlp in dossier.yaml only if the site is not public"
 	if n.Page.Meta.Draft {
 		d.Suggestion = "it is a draft: build without -drafts to leave it out"
 	}

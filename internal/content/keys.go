@@ -2,6 +2,7 @@ package content
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/dossier-project/dossier/internal/diag"
 	"github.com/dossier-project/dossier/internal/yamlfile"
@@ -39,7 +40,7 @@ func checkKindKeys(p *Page, keys []yamlfile.Key) diag.List {
 			continue
 		}
 		d := diag.Warnf(diag.Pos{File: p.File, Line: k.Line, Col: k.Col},
-			"front-matter key %q does not apply to a %s page", k.Name, p.Kind)
+			"front-matter key %q does not apply to %s page", k.Name, article(string(p.Kind)))
 		d.Suggestion = diag.Suggest(k.Name, allowed)
 		diags.Add(d)
 	}
@@ -56,4 +57,12 @@ func isMetaKey(name string) bool {
 		}
 	}
 	return false
+}
+
+// article puts "a" or "an" before a kind of page: "an event", "a brief".
+func article(kind string) string {
+	if kind != "" && strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "an " + kind
+	}
+	return "a " + kind
 }

@@ -90,7 +90,7 @@ func TestParseFileDiagnostics(t *testing.T) {
 			name: "key of another kind",
 			file: "content/actors/a.md",
 			src:  "---\ntitle: A\nbluf: x\n---\n",
-			want: []string{`content/actors/a.md:3:1: warning: front-matter key "bluf" does not apply to a actor page`},
+			want: []string{`content/actors/a.md:3:1: warning: front-matter key "bluf" does not apply to an actor page`},
 		},
 		{
 			name: "unclosed front matter",

@@ -62,7 +62,7 @@ func Explain(root *os.Root, name string, err error) error {
 			return errors.New("a symbolic link on this path loops: not read")
 		}
 		if isEscape(err) {
-			return errors.New("a symbolic link on this path points outside the dossier: not read")
+			return errors.New("a symbolic link on this path points outside the dossier: not read (copy the file into the dossier instead)")
 		}
 		return err
 	}
@@ -71,7 +71,7 @@ func Explain(root *os.Root, name string, err error) error {
 	case errors.Is(err, syscall.ELOOP):
 		return fmt.Errorf("symbolic link to %q loops: not read", target)
 	case isEscape(err):
-		return fmt.Errorf("symbolic link to %q points outside the dossier: not read", target)
+		return fmt.Errorf("symbolic link to %q points outside the dossier: not read (copy the file into the dossier instead)", target)
 	}
 	return fmt.Errorf("symbolic link to %q: %w", target, err)
 }
