@@ -105,18 +105,11 @@ func (b *browser) do(t *testing.T, actions ...chromedp.Action[chromedp.Void]) {
 // calls) and returns the results' links, in order.
 func (b *browser) hrefs(t *testing.T, q string) []string {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, stepDeadline)
-	defer cancel()
-	js := `(async q => {
+	return eval[[]string](t, b, `(async q => {
 		document.querySelector("#search-q").value = q;
 		await DossierSearch.page.run(q);
 		return [...document.querySelectorAll("#search-results [role=option]")].map(a => a.getAttribute("href"));
-	})(` + jsString(q) + `)`
-	hrefs, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](js, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("query %q: %v", q, err)
-	}
-	return hrefs
+	})(`+jsString(q)+`)`)
 }
 
 // TestSearchInBrowser builds the sample under a base path, serves it there
