@@ -38,7 +38,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -68,15 +68,24 @@ func (b *Builder) searchOutputs(s *site) []output {
 	return outs
 }
 
-// searchDocs returns every page as a document, in page order.
+// searchDocs returns every page as a document, in page order, made on
+// GOMAXPROCS workers: every build makes them all.
 func searchDocs(s *site) []search.Doc {
 	all := s.graph.All()
 	docs := make([]search.Doc, len(all))
-	for i, n := range all {
-		m := &n.Page.Meta
-		docs[i] = search.Doc{URL: s.base.Path(n.URL), Kind: string(n.Kind()), Title: n.Title(),
-			Aliases: m.Aliases, Tags: m.Tags, Summary: m.Summary, Text: pageText(n)}
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(all); i += workers {
+				n := all[i]
+				m := &n.Page.Meta
+				docs[i] = search.Doc{URL: s.base.Path(n.URL), Kind: string(n.Kind()), Title: n.Title(),
+					Aliases: m.Aliases, Tags: m.Tags, Summary: m.Summary, Text: pageText(n)}
+			}
+		})
 	}
+	wg.Wait()
 	return docs
 }
 
@@ -133,17 +142,6 @@ func bodyText(n *xref.Node) string {
 	}
 	b.WriteString(d.Text[at:])
 	return tidyCitations(b.String())
-}
-
-// emptyBrackets are what citations leave when taken out: "( )", "(, )";
-// spaceBefore is a space left before punctuation.
-var (
-	emptyBrackets = regexp.MustCompile(` ?\((?:[\s,;]|and)*\)`)
-	spaceBefore   = regexp.MustCompile(`[ \t]+([,.;:!?])`)
-)
-
-func tidyCitations(s string) string {
-	return spaceBefore.ReplaceAllString(emptyBrackets.ReplaceAllString(s, ""), "$1")
 }
 
 // searchIndex is one build's index: its documents, its files, and the
