@@ -65,6 +65,8 @@ type Builder struct {
 	bodies *bodyStore
 	exe    onceHash
 	memos  pageMemos
+	// searchTexts are the last build's search texts, by page URL.
+	searchTexts map[string]searchText
 	// viewCache keeps cards and list orders between builds.
 	viewCache *view.Cache
 	dates     changeDates

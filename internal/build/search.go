@@ -39,6 +39,7 @@ import (
 	"encoding/hex"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -53,7 +54,9 @@ const searchDir = "search/"
 
 // searchOutputs lists the index's files.
 func (b *Builder) searchOutputs(s *site) []output {
-	si := newSearchIndex(&b.hasher, searchDocs(s))
+	docs, texts := searchDocs(s, b.searchTexts)
+	b.searchTexts = texts
+	si := newSearchIndex(&b.hasher, docs)
 	outs := []output{si.indexOutput(search.ManifestFile, func(w io.Writer, ix *search.Index) error {
 		return ix.WriteManifest(w, si.plan, si.version())
 	})}
@@ -68,25 +71,65 @@ func (b *Builder) searchOutputs(s *site) []output {
 	return outs
 }
 
+// searchText is a page's text as the last build made it, with what it
+// was made from: the page's version (its file and the kind and slug of
+// everything it links to) and the titles its unlabelled links read as,
+// which the version does not cover.
+type searchText struct {
+	version [32]byte
+	titles  []string
+	text    []string
+}
+
 // searchDocs returns every page as a document, in page order, made on
-// GOMAXPROCS workers: every build makes them all.
-func searchDocs(s *site) []search.Doc {
+// GOMAXPROCS workers, and the texts made, by page URL. A page whose
+// version and link titles are those of a text in last takes that text:
+// a preview's rebuild after one edit makes one page's text, not all.
+func searchDocs(s *site, last map[string]searchText) ([]search.Doc, map[string]searchText) {
 	all := s.graph.All()
 	docs := make([]search.Doc, len(all))
+	texts := make([]searchText, len(all))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(all); i += workers {
 				n := all[i]
+				texts[i] = searchTextOf(n, last[n.URL])
 				m := &n.Page.Meta
 				docs[i] = search.Doc{URL: s.base.Path(n.URL), Kind: string(n.Kind()), Title: n.Title(),
-					Aliases: m.Aliases, Tags: m.Tags, Summary: m.Summary, Text: pageText(n)}
+					Aliases: m.Aliases, Tags: m.Tags, Summary: m.Summary, Text: texts[i].text}
 			}
 		})
 	}
 	wg.Wait()
-	return docs
+	byURL := make(map[string]searchText, len(all))
+	for i, n := range all {
+		byURL[n.URL] = texts[i]
+	}
+	return docs, byURL
+}
+
+// searchTextOf returns n's text: last's, when it was made from the same page
+// and link titles.
+func searchTextOf(n *xref.Node, last searchText) searchText {
+	titles := linkTitles(n)
+	if last.text != nil && last.version == n.Version && slices.Equal(titles, last.titles) {
+		return last
+	}
+	return searchText{version: n.Version, titles: titles, text: pageText(n)}
+}
+
+// linkTitles returns the titles n's unlabelled links read as (see
+// bodyText), in order.
+func linkTitles(n *xref.Node) []string {
+	var titles []string
+	for i, l := range n.Doc.Links {
+		if l.Label == "" && i < len(n.Links) && n.Links[i].Node != nil {
+			titles = append(titles, n.Links[i].Node.Title())
+		}
+	}
+	return titles
 }
 
 // pageText is the text a page shows: its front-matter prose, then its

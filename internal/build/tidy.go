@@ -63,27 +63,26 @@ func emptyBracketEnd(s string, j int) (int, bool) {
 }
 
 // dropSpaceBeforePunct removes the spaces and tabs before , . ; : ! ?
+// It copies the text between such runs whole.
 func dropSpaceBeforePunct(s string) string {
 	if !spaceThenPunct(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		if s[i] != ' ' && s[i] != '\t' {
-			b.WriteByte(s[i])
-			i++
+	at := 0 // s[at:] is not yet copied
+	for i := 1; i < len(s); i++ {
+		if !isPunct(s[i]) || s[i-1] != ' ' && s[i-1] != '\t' {
 			continue
 		}
-		j := i
-		for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
-			j++
+		run := i - 1
+		for run > at && (s[run-1] == ' ' || s[run-1] == '\t') {
+			run--
 		}
-		if j == len(s) || !isPunct(s[j]) {
-			b.WriteString(s[i:j])
-		}
-		i = j
+		b.WriteString(s[at:run])
+		at = i
 	}
+	b.WriteString(s[at:])
 	return b.String()
 }
 
