@@ -49,6 +49,9 @@ type Result struct {
 	// DraftsLeftOut lists the files of the drafts this build left out
 	// (all of them unless Options.Drafts).
 	DraftsLeftOut []string
+	// KeptAll says that the site folder was made from exactly these
+	// inputs already, so every file was kept and no page was made.
+	KeptAll bool
 }
 
 // Builder builds a dossier again and again, keeping what a rebuild can
@@ -165,10 +168,8 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	base := urls.New(cfg.BaseURL.Value)
-	views := view.New(graph, cfg, base, view.Options{Preview: b.opts.Preview, Cache: b.viewCache}, &b.hasher)
 	b.dates.load(b.opts.SourceDir)
-	res, renderDiags := b.render(fsys, dest, &site{cfg: cfg, base: base, graph: graph, views: views, dates: &b.dates})
+	res, renderDiags := b.render(fsys, dest, &site{cfg: cfg, base: urls.New(cfg.BaseURL.Value), graph: graph, dates: &b.dates})
 	diags.Append(renderDiags)
 	if res != nil {
 		res.Config, res.Graph, res.DraftsLeftOut = cfg, graph, in.drafts
@@ -203,7 +204,7 @@ type site struct {
 	cfg   *config.Config
 	base  urls.Base
 	graph *xref.Graph
-	views *view.Builder
+	views *view.Builder // made by render, unless the whole site is kept
 	dates *changeDates
 }
 

@@ -77,6 +77,33 @@ func (d *Dest) keep(path string, key [sha256.Size]byte) bool {
 	return true
 }
 
+// keepAll keeps every output of the last build, when the site folder's
+// manifest says it was made from the same site key (see Builder.siteKey)
+// and every one of its files is still as that build left it. It reports
+// whether it did; when it does not, nothing is kept yet. Only a site
+// folder keeps all: a preview's rebuild always has a change to show.
+func (d *Dest) keepAll(site [sha256.Size]byte) bool {
+	if d.mode != siteDir {
+		return false
+	}
+	d.site.site = site
+	if len(d.last) == 0 || d.site.lastSite != site {
+		return false
+	}
+	for path := range d.last {
+		if !d.site.intact(path) {
+			return false
+		}
+	}
+	for path, e := range d.last {
+		if !d.site.keep(path) {
+			return false
+		}
+		d.record(path, e)
+	}
+	return true
+}
+
 // write writes path's bytes, produced by make.
 func (d *Dest) write(path string, key [sha256.Size]byte, make func(io.Writer) error) error {
 	var sum [sha256.Size]byte

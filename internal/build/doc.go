@@ -50,7 +50,12 @@
 //     the next dossier build (memopack.go);
 //   - highlighted code, in memory and in a checksummed pack on disk;
 //   - the last result: a save that changed no content file's bytes makes
-//     no build at all.
+//     no build at all;
+//   - the whole site folder: its manifest records the key of everything
+//     the site was made from (the whole dossier's version, the static
+//     files, the dates of change, the options: Builder.siteKey), and a
+//     dossier build with the same key whose site files are all as the
+//     manifest describes keeps them all without making a view or a page.
 //
 // Every pack is checksummed whole and trusted only by the binary that
 // wrote it (its Go build ID), so a damaged or foreign pack costs its

@@ -173,6 +173,7 @@ func TestNewProcessMatchesFullBuild(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "site")
 	opts := Options{CacheDir: t.TempDir(), SourceDir: dir}
 	var lastHits, lastFresh int
+	var lastKeptAll bool
 	buildNew := func(name string) *built {
 		b := NewBuilder(opts)
 		defer b.Close()
@@ -180,7 +181,7 @@ func TestNewProcessMatchesFullBuild(t *testing.T) {
 		if got == nil {
 			t.Fatalf("%s: build failed: %v", name, diags)
 		}
-		lastHits, lastFresh = b.memos.hits, b.files.fresh
+		lastHits, lastFresh, lastKeptAll = b.memos.hits, b.files.fresh, got.KeptAll
 		t.Logf("%s: %d memo hits of %d outputs", name, lastHits, got.Outputs)
 		return got
 	}
@@ -201,7 +202,19 @@ func TestNewProcessMatchesFullBuild(t *testing.T) {
 			}
 		}
 		return nil
-	}, 0})
+	}, 0}, step{"nothing changed again", func() []string { return nil }, -1},
+		// The site folder's key covers what pages do not: the files of
+		// the site as they are, and the dates of change.
+		step{"a file of the site deleted", func() []string {
+			if err := os.Remove(filepath.Join(out, "briefs", "strategic-context", "index.html")); err != nil {
+				t.Fatal(err)
+			}
+			return nil
+		}, 0},
+		step{"SOURCE_DATE_EPOCH set", func() []string {
+			t.Setenv("SOURCE_DATE_EPOCH", "1760400000")
+			return nil
+		}, 0})
 	for _, st := range steps {
 		st.apply()
 		got := buildNew(st.name)
@@ -210,8 +223,11 @@ func TestNewProcessMatchesFullBuild(t *testing.T) {
 			t.Fatalf("%s: full build failed", st.name)
 		}
 		compareSums(t, st.name, sums(got.Files), sums(want.Files))
-		if st.maxWritten < 0 && (got.Written != 0 || lastHits == 0 || lastFresh != 0) {
-			t.Errorf("%s: wrote %d files, parsed %d, %d views spared by memos; want none, none, some", st.name, got.Written, lastFresh, lastHits)
+		if st.maxWritten < 0 && (got.Written != 0 || lastFresh != 0 || !lastKeptAll) {
+			t.Errorf("%s: wrote %d files, parsed %d, kept the whole site: %t; want none, none, true", st.name, got.Written, lastFresh, lastKeptAll)
+		}
+		if st.maxWritten >= 0 && lastKeptAll && st.name != "damaged packs" {
+			t.Errorf("%s: kept the whole site as it was", st.name)
 		}
 		if st.name == "damaged packs" && (lastHits != 0 || lastFresh == 0) {
 			t.Errorf("damaged packs were used: %d memo hits, %d files parsed", lastHits, lastFresh)

@@ -26,8 +26,11 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -90,6 +93,19 @@ func (c *changeDates) parse(out []byte) {
 				c.files[line] = when
 			}
 		}
+	}
+}
+
+// writeTo writes every date it knows to w, for a key.
+func (c *changeDates) writeTo(w io.Writer) {
+	files := make([]string, 0, len(c.files))
+	for f := range c.files {
+		files = append(files, f)
+	}
+	slices.Sort(files)
+	fmt.Fprintf(w, "dates %d %d %d\x00", c.last.UnixNano(), c.epoch.UnixNano(), len(files))
+	for _, f := range files {
+		fmt.Fprintf(w, "%q %d\x00", f, c.files[f].UnixNano())
 	}
 }
 

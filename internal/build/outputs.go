@@ -16,7 +16,7 @@ import (
 
 // outputs lists every output of the site: the pages, the static files,
 // the feeds and indexes, and the files a static host wants.
-func (b *Builder) outputs(fsys fs.FS, s *site, tmpl *layout.Set, inputs *siteInputs, whole [sha256.Size]byte) ([]output, diag.List) {
+func (b *Builder) outputs(s *site, tmpl *layout.Set, inputs *siteInputs, whole [sha256.Size]byte, statics []output) ([]output, diag.List) {
 	jobs := s.views.Jobs()
 	b.readMemoPack()
 	pv := &pageVersions{nodes: versions(s.graph), siteView: b.hasher.Key(s.views.Site()), whole: whole}
@@ -27,11 +27,8 @@ func (b *Builder) outputs(fsys fs.FS, s *site, tmpl *layout.Set, inputs *siteInp
 		outs = append(outs, b.pageOutput(j, tmpl, inputs, pv))
 	}
 	b.memos.keepOnly(paths)
-	statics, diags := staticOutputs(fsys)
 	outs = append(outs, statics...)
-	pub, d := b.publishOutputs(s, jobs)
-	diags.Append(d)
-	return append(outs, pub...), diags
+	return append(outs, b.publishOutputs(s, jobs)...), publishDiags(s)
 }
 
 // bytesOutput is an output whose bytes are known when the list is made;

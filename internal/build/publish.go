@@ -36,11 +36,9 @@ import (
 )
 
 // publishOutputs are the files besides pages and static files.
-func (b *Builder) publishOutputs(s *site, jobs []view.Job) ([]output, diag.List) {
+func (b *Builder) publishOutputs(s *site, jobs []view.Job) []output {
 	outs := []output{bytesOutput(".nojekyll", []byte{}), bytesOutput("robots.txt", robots(s))}
-	cname, diags := cnameOf(s.cfg)
-	diags.Append(undatedFeed(s))
-	if cname != "" {
+	if cname, _ := cnameOf(s.cfg); cname != "" {
 		outs = append(outs, bytesOutput("CNAME", []byte(cname+"\n")))
 	}
 	if s.base.HasOrigin() {
@@ -52,7 +50,14 @@ func (b *Builder) publishOutputs(s *site, jobs []view.Job) ([]output, diag.List)
 		b.dataOutput("feed.xml", true, func() (any, func(any) ([]byte, error)) { return feedOf(s), marshalFeed }),
 		b.dataOutput("chronology.json", true, func() (any, func(any) ([]byte, error)) { return timelineOf(s), marshalTimeline }),
 	)
-	return append(outs, b.searchOutputs(s)...), diags
+	return append(outs, b.searchOutputs(s)...)
+}
+
+// publishDiags are the warnings and errors about the publishing files:
+// a bad cname, a feed with no date to go by.
+func publishDiags(s *site) diag.List {
+	_, diags := cnameOf(s.cfg)
+	return append(diags, undatedFeed(s)...)
 }
 
 // dataOutput is an output made from a value: its key is the value's hash.

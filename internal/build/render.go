@@ -41,17 +41,51 @@ func (b *Builder) render(fsys fs.FS, dest *Dest, s *site) (*Result, diag.List) {
 	}
 	diags.Append(unknownTemplates(tmpl))
 	whole := wholeVersion(s, tmpl)
-	outs, d := b.outputs(fsys, s, tmpl, inputs, whole)
+	statics, d := staticOutputs(fsys)
+	diags.Append(d)
+	if dest.keepAll(b.siteKey(s, whole, statics)) {
+		diags.Append(publishDiags(s))
+		res, diags := b.commit(dest, len(dest.next), diags)
+		if res != nil {
+			res.KeptAll = true
+		}
+		return res, diags
+	}
+	s.views = view.New(s.graph, s.cfg, s.base, view.Options{Preview: b.opts.Preview, Cache: b.viewCache}, &b.hasher)
+	outs, d := b.outputs(s, tmpl, inputs, whole, statics)
 	diags.Append(d)
 	diags.Append(b.produce(dest, outs, whole))
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	return b.commit(dest, len(outs), diags)
+}
+
+// commit commits dest: what the build made becomes the site.
+func (b *Builder) commit(dest *Dest, outputs int, diags diag.List) (*Result, diag.List) {
 	gen, err := dest.commit()
 	if err != nil {
 		return nil, append(diags, diag.Errorf(diag.Pos{File: config.File}, "writing the site: %v", err))
 	}
-	return &Result{Outputs: len(outs), Written: dest.written, Changed: dest.changed, Generation: gen}, diags
+	return &Result{Outputs: outputs, Written: dest.written, Changed: dest.changed, Generation: gen}, diags
+}
+
+// siteKey identifies everything a site folder is made from: the whole
+// dossier's version (settings, every page, templates), the static files,
+// the dates of change feeds and sitemaps use, and the options. Two builds
+// with the same key make the same site, so a build whose key is the one
+// the site folder's manifest records keeps every file without making a
+// page (see Dest.keepAll).
+func (b *Builder) siteKey(s *site, whole [sha256.Size]byte, statics []output) [sha256.Size]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "dossier site\x00preview=%t drafts=%t\x00", b.opts.Preview, b.opts.Drafts)
+	h.Write(whole[:])
+	for _, o := range statics {
+		key, _, err := o.prepare()
+		fmt.Fprintf(h, "%q %x %v\x00", o.path, key, err)
+	}
+	s.dates.writeTo(h)
+	return [sha256.Size]byte(h.Sum(nil))
 }
 
 // produce runs every output in parallel, up to GOMAXPROCS at once. A

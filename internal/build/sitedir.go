@@ -34,6 +34,8 @@ type siteWriter struct {
 	tmp    string // the folder being written
 	unlock func()
 	binary [sha256.Size]byte
+	// lastSite is the site key the manifest records, site this build's.
+	lastSite, site [sha256.Size]byte
 
 	bufs writeBuffers
 
@@ -57,6 +59,7 @@ type fileMeta struct {
 // manifest is the record of a site folder's files, kept in the cache.
 type manifest struct {
 	Binary string
+	Site   string // the key of everything the site was made from, hex
 	Files  map[string]fileMeta
 }
 
@@ -154,7 +157,7 @@ func (w *siteWriter) manifestPath() string {
 // readManifest returns the old site's outputs when its manifest is for
 // this binary; nothing otherwise.
 func (w *siteWriter) readManifest() map[string]entry {
-	w.old = map[string]fileMeta{}
+	w.old, w.lastSite = map[string]fileMeta{}, [sha256.Size]byte{}
 	p := w.manifestPath()
 	if p == "" {
 		return nil
@@ -163,6 +166,9 @@ func (w *siteWriter) readManifest() map[string]entry {
 	var m manifest
 	if err != nil || json.Unmarshal(data, &m) != nil || m.Binary != hex.EncodeToString(w.binary[:]) {
 		return nil
+	}
+	if site, err := hex.DecodeString(m.Site); err == nil && len(site) == sha256.Size {
+		w.lastSite = [sha256.Size]byte(site)
 	}
 	out := make(map[string]entry, len(m.Files))
 	for path, f := range m.Files {
@@ -180,15 +186,11 @@ func (w *siteWriter) readManifest() map[string]entry {
 // keep keeps the old site's file when it is still the one the manifest
 // describes: it is linked into the new folder, if there is one yet.
 func (w *siteWriter) keep(path string) bool {
-	w.mu.Lock()
-	old, ok := w.old[path]
-	w.mu.Unlock()
-	src := filepath.Join(w.abs, filepath.FromSlash(path))
-	fi, err := os.Lstat(src)
-	if !ok || err != nil || !fi.Mode().IsRegular() || fi.Size() != old.Size || fi.ModTime().UnixNano() != old.ModTime {
+	if !w.intact(path) {
 		return false
 	}
 	w.mu.Lock()
+	old := w.old[path]
 	defer w.mu.Unlock()
 	w.meta[path] = old
 	if !w.made {
@@ -196,6 +198,16 @@ func (w *siteWriter) keep(path string) bool {
 		return true
 	}
 	return w.link(path, old) == nil
+}
+
+// intact reports whether the old site's file at path is still the one
+// the manifest describes: a regular file of the same size and time.
+func (w *siteWriter) intact(path string) bool {
+	w.mu.Lock()
+	old, ok := w.old[path]
+	w.mu.Unlock()
+	fi, err := os.Lstat(filepath.Join(w.abs, filepath.FromSlash(path)))
+	return ok && err == nil && fi.Mode().IsRegular() && fi.Size() == old.Size && fi.ModTime().UnixNano() == old.ModTime
 }
 
 // link hard-links the old site's file at path into the new folder, or
@@ -282,7 +294,11 @@ func validOutput(path string) bool {
 func (w *siteWriter) commit(next map[string]entry) error {
 	defer w.release()
 	if !w.made && len(next) == len(w.old) && w.markerPresent() {
-		return nil // every file kept, none gone: the old site is the new one
+		// Every file kept, none gone: the old site is the new one.
+		if w.site != w.lastSite {
+			w.writeManifest(next)
+		}
+		return nil
 	}
 	w.mu.Lock()
 	err := w.makeFolder()
@@ -312,7 +328,7 @@ func (w *siteWriter) writeManifest(next map[string]entry) {
 	if p == "" {
 		return
 	}
-	m := manifest{Binary: hex.EncodeToString(w.binary[:]), Files: map[string]fileMeta{}}
+	m := manifest{Binary: hex.EncodeToString(w.binary[:]), Site: hex.EncodeToString(w.site[:]), Files: map[string]fileMeta{}}
 	for path, e := range next {
 		if f, ok := w.meta[path]; ok {
 			f.Key = hex.EncodeToString(e.Key[:])
