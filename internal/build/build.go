@@ -68,6 +68,8 @@ type Builder struct {
 	bodies *bodyStore
 	exe    onceHash
 	memos  pageMemos
+	// lastGraph is the last build's resolved graph, for reuse.
+	lastGraph *xref.Graph
 	// searchTexts are the last build's search texts, by page URL.
 	searchTexts map[string]searchText
 	// viewCache keeps cards and list orders between builds.
@@ -158,7 +160,8 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 	}
 	in, loadDiags := b.load(fsys, cfg, changed)
 	diags.Append(loadDiags)
-	graph, xrefDiags := xref.Resolve(in.pages, xref.Options{Preview: b.opts.Preview, Unparsed: in.unparsed, Memo: b.memo})
+	graph, xrefDiags := xref.Resolve(in.pages, xref.Options{Preview: b.opts.Preview, Unparsed: in.unparsed, Memo: b.memo, Last: b.lastGraph})
+	b.lastGraph = graph
 	b.memo.Sweep()
 	if b.files.dirty && !b.opts.Preview {
 		b.savePack()

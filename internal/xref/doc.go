@@ -41,4 +41,9 @@
 // are found with one Aho–Corasick pass per page. A Memo carries the
 // mentions found in each body from one Resolve to the next, so a rebuild
 // scans only the bodies that changed.
+//
+// Given the last graph (Options.Last), a page whose own parse, the names
+// of every page, and the bodies of the pages it referenced are all what
+// they were takes its resolution and diagnostics from it (reuse.go): an
+// edit to one brief's body resolves that brief again, not the dossier.
 package xref

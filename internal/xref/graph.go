@@ -50,6 +50,8 @@ type Node struct {
 	// Version identifies everything a page may show of this node (see
 	// version.go).
 	Version [32]byte
+
+	res resolution // for the next Resolve (see reuse.go)
 }
 
 // Title is the page's title.
@@ -122,10 +124,12 @@ type Graph struct {
 	// Home is the home page's node, or nil.
 	Home *Node
 	// Nodes are every page but home, in kind then slug order.
-	Nodes []*Node
-	all   []*Node
-	byKey map[key]*Node
-	ids   map[*Node][idSize]byte // for versions
+	Nodes  []*Node
+	all    []*Node
+	byKey  map[key]*Node
+	ids    map[*Node][idSize]byte // for versions
+	names  [32]byte               // what every name lookup reads (see reuse.go)
+	reused int                    // nodes whose resolution came from the last graph
 
 	likelihoodsOnce sync.Once
 	likelihoods     []LikelihoodUse

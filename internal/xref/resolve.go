@@ -29,6 +29,10 @@ type Options struct {
 	Unparsed []string
 	// Memo, when set, carries mention results between calls.
 	Memo *Memo
+	// Last, when set, is the graph the last Resolve of the same dossier
+	// returned: pages that cannot resolve differently take their
+	// resolution from it (see reuse.go).
+	Last *Graph
 }
 
 // resolver is one worker's resolution state: the shared, read-only index
@@ -37,9 +41,9 @@ type Options struct {
 type resolver struct {
 	ix    *index
 	opts  Options
-	diags diag.List
-	refs  *[]*Node // the current node's references
-	fold  folder   // made on first use
+	diags diag.List // the current node's
+	refs  *[]*Node  // the current node's references
+	fold  folder    // made on first use
 	paras map[paraKey]string
 }
 
@@ -49,40 +53,62 @@ type resolver struct {
 // parallel, each by one worker, which writes only its node.
 func Resolve(pages []Input, opts Options) (*Graph, diag.List) {
 	g := newGraph(pages)
+	g.names = namesOf(g, opts)
 	ix := newIndex(g.Nodes, opts.Unparsed)
-	refs := make([][]*Node, len(g.all))
-	diags := eachNode(g, ix, opts, func(r *resolver, i int, n *Node) {
-		r.refs = &refs[i]
+	from := reusable(g, opts.Last)
+	for _, o := range from {
+		if o != nil {
+			g.reused++
+		}
+	}
+	eachNode(g, ix, opts, func(r *resolver, i int, n *Node) {
+		if o := from[i]; o != nil {
+			takeResolution(g, n, o)
+			return
+		}
+		r.refs = &n.res.refs
 		r.frontMatter(n)
 		r.body(n)
+		n.res.diags = r.take()
 	})
-	backlinks(g, refs)
-	diags.Append(eachNode(g, ix, opts, func(r *resolver, _ int, n *Node) { r.quotes(n) }))
+	backlinks(g)
+	eachNode(g, ix, opts, func(r *resolver, i int, n *Node) {
+		if from[i] == nil {
+			r.quotes(n)
+			n.res.quotes = r.take()
+		}
+	})
 	findMentions(g, opts.Memo)
 	g.computeVersions()
+	var diags diag.List
+	for _, n := range g.all {
+		diags.Append(n.res.diags)
+		diags.Append(n.res.quotes)
+	}
 	return g, diags
 }
 
-// eachNode runs f on every node, on GOMAXPROCS workers, and gathers their
-// diagnostics.
-func eachNode(g *Graph, ix *index, opts Options, f func(r *resolver, i int, n *Node)) diag.List {
+// take returns the diagnostics found for the current node, and forgets
+// them.
+func (r *resolver) take() diag.List {
+	d := r.diags
+	r.diags = nil
+	return d
+}
+
+// eachNode runs f on every node, on GOMAXPROCS workers.
+func eachNode(g *Graph, ix *index, opts Options, f func(r *resolver, i int, n *Node)) {
 	workers := runtime.GOMAXPROCS(0)
-	rs := make([]*resolver, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
-		rs[w] = &resolver{ix: ix, opts: opts}
+		r := &resolver{ix: ix, opts: opts}
 		wg.Go(func() {
 			for i := w; i < len(g.all); i += workers {
-				f(rs[w], i, g.all[i])
+				f(r, i, g.all[i])
 			}
 		})
 	}
 	wg.Wait()
-	var diags diag.List
-	for _, r := range rs {
-		diags.Append(r.diags)
-	}
-	return diags
 }
 
 // newGraph makes a node per page, sorted: home first, then by kind and
@@ -115,10 +141,10 @@ func (r *resolver) ref(from, to *Node) {
 }
 
 // backlinks fills ReferencedBy, NamedIn, InRelations and CitedBy from
-// every node's references (refs[i] are g.all[i]'s).
-func backlinks(g *Graph, refs [][]*Node) {
-	for i, from := range g.all {
-		for _, to := range refs[i] {
+// every node's references.
+func backlinks(g *Graph) {
+	for _, from := range g.all {
+		for _, to := range from.res.refs {
 			to.ReferencedBy = append(to.ReferencedBy, from)
 		}
 		for _, a := range from.Actors {

@@ -1,0 +1,154 @@
+package xref
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"slices"
+
+	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/diag"
+)
+
+// Reuse. Resolving a page reads three things: its own page and body, the
+// names of every page (kinds, slugs, files, titles and aliases: what a
+// name resolves to, and the "did you mean" of one that does not), and the
+// bodies of the pages its references reach (their headings and paragraphs,
+// for anchors, paragraph numbers and quotations). Given the last graph of
+// the same dossier (Options.Last), a page takes its resolution from it,
+// with every pointer moved to the new graph's nodes, when all three are
+// what they were: the same parsed page and body (the same objects: the
+// parse cache hands out one per file's bytes and settings), the same
+// names of every page, and the same bodies of the pages it referenced.
+// Its diagnostics come with it. Backlinks, mentions and versions are
+// computed afresh over the whole graph.
+
+// resolution is what resolving a node found besides its own fields: the
+// pages it referenced and its diagnostics.
+type resolution struct {
+	refs   []*Node // every page referenced, in the order first reached
+	diags  diag.List
+	quotes diag.List // from the quotation check
+}
+
+// namesOf hashes what every name lookup reads: each page's kind, slug,
+// file, title and aliases, the files that failed to load, and whether
+// this is a preview (missing links are then warnings).
+func namesOf(g *Graph, opts Options) [sha256.Size]byte {
+	h := sha256.New()
+	str := func(s string) {
+		var n [8]byte
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	str(boolString(opts.Preview))
+	for _, n := range g.all {
+		p := n.Page
+		str(string(p.Kind))
+		str(p.Slug)
+		str(p.File)
+		for _, name := range names(p) {
+			str(name)
+		}
+		str("\x00")
+	}
+	unparsed := slices.Sorted(slices.Values(opts.Unparsed))
+	for _, f := range unparsed {
+		str(f)
+	}
+	return [sha256.Size]byte(h.Sum(nil))
+}
+
+func boolString(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+// reusable returns, for each of g's nodes, the last graph's node whose
+// resolution it can take, or nil.
+func reusable(g, last *Graph) []*Node {
+	out := make([]*Node, len(g.all))
+	if last == nil || last.names != g.names {
+		return out
+	}
+	old := func(n *Node) *Node {
+		if n.Page.Kind == content.Home {
+			return last.Home
+		}
+		return last.byKey[key{n.Page.Kind, n.Page.Slug}]
+	}
+	for i, n := range g.all {
+		o := old(n)
+		if o == nil || o.Page != n.Page || o.Doc != n.Doc {
+			continue
+		}
+		same := true
+		for _, t := range o.res.refs {
+			if now := g.byKey[key{t.Page.Kind, t.Page.Slug}]; now == nil || now.Doc != t.Doc {
+				same = false
+				break
+			}
+		}
+		if same {
+			out[i] = o
+		}
+	}
+	return out
+}
+
+// takeResolution gives n the resolution of o, a node of the last graph,
+// with every node moved to g's.
+func takeResolution(g *Graph, n, o *Node) {
+	mv := func(x *Node) *Node {
+		switch {
+		case x == nil:
+			return nil
+		case x == o:
+			return n
+		}
+		return g.byKey[key{x.Page.Kind, x.Page.Slug}]
+	}
+	mvNodes := func(xs []*Node) []*Node {
+		if xs == nil {
+			return nil
+		}
+		out := make([]*Node, len(xs))
+		for i, x := range xs {
+			out[i] = mv(x)
+		}
+		return out
+	}
+	mvCites := func(cs []Citation) []Citation {
+		if cs == nil {
+			return nil
+		}
+		out := slices.Clone(cs)
+		for i := range out {
+			out[i].Source = mv(out[i].Source)
+		}
+		return out
+	}
+	n.Actors, n.Events, n.Chain, n.Country = mvNodes(o.Actors), mvNodes(o.Events), mvNodes(o.Chain), mv(o.Country)
+	n.Sources, n.BodyCites = mvCites(o.Sources), mvCites(o.BodyCites)
+	for _, e := range o.Relations {
+		n.Relations = append(n.Relations, Edge{From: n, To: mv(e.To), Type: e.Type, Since: e.Since, Until: e.Until, Sources: mvCites(e.Sources)})
+	}
+	for _, j := range o.KeyJudgments {
+		n.KeyJudgments = append(n.KeyJudgments, Judgment{Judgment: j.Judgment, Cites: mvCites(j.Cites)})
+	}
+	for _, j := range o.Judgments {
+		n.Judgments = append(n.Judgments, Judgment{Judgment: j.Judgment, Cites: mvCites(j.Cites)})
+	}
+	for _, ind := range o.Indicators {
+		n.Indicators = append(n.Indicators, Indicator{Indicator: ind.Indicator, Cites: mvCites(ind.Cites)})
+	}
+	if o.Links != nil {
+		n.Links = slices.Clone(o.Links)
+		for i := range n.Links {
+			n.Links[i].Node = mv(n.Links[i].Node)
+		}
+	}
+	n.res = resolution{refs: mvNodes(o.res.refs), diags: o.res.diags, quotes: o.res.quotes}
+}
