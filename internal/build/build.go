@@ -68,6 +68,8 @@ type Builder struct {
 	bodies *bodyStore
 	exe    onceHash
 	memos  pageMemos
+	// lastTemplates identifies the last good build's templates.
+	lastTemplates [32]byte
 	// lastGraph is the last build's resolved graph, for reuse.
 	lastGraph *xref.Graph
 	// searchTexts are the last build's search texts, by page URL.

@@ -12,13 +12,15 @@ import (
 )
 
 // pageMemos remember, for each content page's output, the key of the last
-// view made and what that view depended on: the versions (xref.Node's
-// Version) of its own page and of every page whose data it showed (the
-// cards, cites and link targets in it: view.Hasher.KeyDeps), and the
-// site's part (settings, template set, site inputs). When none of these
-// changed, the view would be the same, so its key is known without
-// making it: a rebuild after one edit makes the views of the pages that
-// show the edited page, not all of them.
+// view made and what that view depended on: the version (xref.Node's
+// Version) of its own page, the key of every card it showed and the
+// version of every page whose cites and link targets it showed
+// (view.Hasher.KeyDeps), and the site's part (settings, template set,
+// site inputs). When none of these changed, the view would be the same,
+// so its key is known without making it: a rebuild after one edit makes
+// the views of the pages that show the edited page, not all of them, and
+// an edit that leaves a page's card as it was (its body, say) does not
+// make the pages that show only that card.
 //
 // A memo only spares making a view. Whether an output is kept is still
 // decided by comparing its key with the one its last committed output
@@ -56,11 +58,14 @@ func memoable(j view.Job) bool {
 	return j.Node != nil && j.Node.Kind() != content.Home && !j.Costly
 }
 
-// versions maps every page ("kind/slug") to its version.
-func versions(g *xref.Graph) map[string][sha256.Size]byte {
-	out := make(map[string][sha256.Size]byte, len(g.All()))
+// versions maps every page ("kind/slug") to its version, and its card
+// (view.CardDep) to its card's key.
+func versions(g *xref.Graph, views *view.Builder) map[string][sha256.Size]byte {
+	out := make(map[string][sha256.Size]byte, 2*len(g.All()))
 	for _, n := range g.All() {
-		out[string(n.Kind())+"/"+n.Slug()] = n.Version
+		page := string(n.Kind()) + "/" + n.Slug()
+		out[page] = n.Version
+		out[view.CardDep(page)] = views.CardKey(n)
 	}
 	return out
 }

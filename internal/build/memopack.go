@@ -17,7 +17,7 @@ import (
 // its memos in memory for the whole session.
 
 // memoPackVersion changes when the layout does.
-const memoPackVersion = 1
+const memoPackVersion = 2
 
 type memoPackHeader struct {
 	Version int

@@ -23,6 +23,10 @@ type output struct {
 	path string
 	// costly outputs are made on first request in a preview.
 	costly bool
+	// whole marks a page that shows the whole dossier or a whole section
+	// of it (home, lists, tags, chronology): a preview whose templates
+	// are those of its last build makes it on first request too.
+	whole bool
 	// prepare returns the output's key and the function that writes its
 	// bytes; the function is called only when the output is written.
 	prepare func() (key [sha256.Size]byte, make func(io.Writer) error, err error)
@@ -54,11 +58,26 @@ func (b *Builder) render(fsys fs.FS, dest *Dest, s *site) (*Result, diag.List) {
 	s.views = view.New(s.graph, s.cfg, s.base, view.Options{Preview: b.opts.Preview, Cache: b.viewCache}, &b.hasher)
 	outs, d := b.outputs(s, tmpl, inputs, whole, statics)
 	diags.Append(d)
-	diags.Append(b.produce(dest, outs, whole))
+	templates := templatesKey(tmpl)
+	diags.Append(b.produce(dest, outs, whole, dest.mode == preview && templates == b.lastTemplates))
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return b.commit(dest, len(outs), diags)
+	res, diags := b.commit(dest, len(outs), diags)
+	if res != nil {
+		b.lastTemplates = templates
+	}
+	return res, diags
+}
+
+// templatesKey identifies a template set: every page template's files.
+func templatesKey(tmpl *layout.Set) [sha256.Size]byte {
+	h := sha256.New()
+	for _, name := range tmpl.Names() {
+		th := tmpl.Hash(name)
+		fmt.Fprintf(h, "%q %x\n", name, th)
+	}
+	return [sha256.Size]byte(h.Sum(nil))
 }
 
 // commit commits dest: what the build made becomes the site.
@@ -89,9 +108,13 @@ func (b *Builder) siteKey(s *site, whole [sha256.Size]byte, statics []output) [s
 }
 
 // produce runs every output in parallel, up to GOMAXPROCS at once. A
-// preview does not even prepare a costly output: it records it to be made
-// on request, under the whole dossier's version.
-func (b *Builder) produce(dest *Dest, outs []output, whole [sha256.Size]byte) diag.List {
+// preview does not even prepare a costly output, nor, with deferWhole, a
+// page of the whole dossier: it records it to be made on request, under
+// the whole dossier's version. (So an edit in dossier serve makes the
+// pages that show the edited page, not every list; deferWhole is false
+// when the templates changed, so that a template's error still fails the
+// build where the editor sees it.)
+func (b *Builder) produce(dest *Dest, outs []output, whole [sha256.Size]byte, deferWhole bool) diag.List {
 	var mu sync.Mutex
 	var diags diag.List
 	fail := func(d diag.Diagnostic) {
@@ -103,13 +126,16 @@ func (b *Builder) produce(dest *Dest, outs []output, whole [sha256.Size]byte) di
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, o := range outs {
 		g.Go(func() error {
-			if o.costly && dest.mode == preview {
+			if dest.mode == preview && (o.costly || o.whole && deferWhole) {
 				dest.later(o.path, whole, func(w io.Writer) error {
 					_, make, err := o.prepare()
-					if err != nil {
-						return err
+					if err == nil {
+						err = make(w)
 					}
-					return make(w)
+					if err != nil {
+						return asDiag(o.path, err)
+					}
+					return nil
 				})
 				return nil
 			}
@@ -159,7 +185,7 @@ func asDiag(path string, err error) diag.Diagnostic {
 // its template set and the site inputs its templates call. A content
 // page's memo may give the key without making the view (see pageMemos).
 func (b *Builder) pageOutput(j view.Job, tmpl *layout.Set, inputs *siteInputs, pv *pageVersions) output {
-	return output{path: j.Out, costly: j.Costly, prepare: func() ([sha256.Size]byte, func(io.Writer) error, error) {
+	return output{path: j.Out, costly: j.Costly, whole: !memoable(j), prepare: func() ([sha256.Size]byte, func(io.Writer) error, error) {
 		if !tmpl.Has(j.Template) {
 			return [sha256.Size]byte{}, nil, diag.Errorf(diag.Pos{File: layout.Dir + "/" + j.Template + ".html"}, "missing page template for %s", j.Out)
 		}

@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/dossier-project/dossier/internal/diag"
 )
 
 // ServeHTTP serves the current snapshot, the error page of a failed build,
@@ -105,6 +107,15 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, rel string) {
 	s.serveNotFound(w, r, st)
 }
 
+// diagsOf is the diagnostics an error carries, or the error as one.
+func diagsOf(err error) diag.List {
+	var d diag.Diagnostic
+	if errors.As(err, &d) {
+		return diag.List{d}
+	}
+	return diag.List{diag.Errorf(diag.Pos{}, "%v", err)}
+}
+
 // exists reports whether the site has a file at name.
 func exists(site fs.FS, name string) bool {
 	if h, ok := site.(interface{ Has(string) bool }); ok {
@@ -135,10 +146,14 @@ func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request, st *state
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, st *state, status int, name string) bool {
 	f, err := st.site.Open(name)
 	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) {
-			s.log("server: %s: %v", name, err)
+		if errors.Is(err, fs.ErrNotExist) {
+			return false
 		}
-		return false
+		// A page made on request (see build.Generation) can fail, with a
+		// diagnostic, where a build would have: show it as a build's.
+		s.log("server: %s: %v", name, err)
+		s.serveBytes(w, r, st, http.StatusInternalServerError, "x.html", errorPage(diagsOf(err), nil))
+		return true
 	}
 	defer f.Close()
 	fi, err := f.Stat()

@@ -2,9 +2,14 @@ package server
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"net/http"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/dossier-project/dossier/internal/diag"
 )
 
 func published(base string) (*Server, map[string][]byte) {
@@ -223,5 +228,40 @@ func TestBeforeFirstBuild(t *testing.T) {
 	rec := get(s, "GET", "/")
 	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), "dossier-live-reload") {
 		t.Errorf("GET / before a build: %d %s", rec.Code, rec.Body)
+	}
+}
+
+// failingSite is a site whose chronology page fails when it is made on
+// request, as a preview's lazily made page can.
+type failingSite struct{ fstest.MapFS }
+
+func (f failingSite) Open(name string) (fs.File, error) {
+	if name == "chronology/index.html" {
+		d := diag.Errorf(diag.Pos{File: "templates/chronology.html", Line: 3, Col: 9}, "executing: can't evaluate field Titel")
+		return nil, errors.Join(errors.New("making index.html"), d)
+	}
+	return f.MapFS.Open(name)
+}
+
+// TestPageFailingOnRequest: a page that fails when made shows the error
+// page with its diagnostic, status 500, and reloads with the next build.
+func TestPageFailingOnRequest(t *testing.T) {
+	s := New(Options{})
+	files := fstest.MapFS{}
+	for name, data := range site() {
+		files[name] = &fstest.MapFile{Data: data}
+	}
+	s.Publish(failingSite{files}, nil)
+	rec := get(s, "GET", "/chronology/")
+	if rec.Code != http.StatusInternalServerError {
+		t.Errorf("GET /chronology/: %d, want 500", rec.Code)
+	}
+	for _, want := range []string{"templates/chronology.html:3:9", "can&#39;t evaluate field Titel", "/__dossier/events"} {
+		if !strings.Contains(rec.Body.String(), want) {
+			t.Errorf("the error page lacks %q:\n%s", want, rec.Body)
+		}
+	}
+	if rec := get(s, "GET", "/briefs/x/"); rec.Code != 200 {
+		t.Errorf("GET /briefs/x/: %d, want 200", rec.Code)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"github.com/dossier-project/dossier/internal/markdown"
+	"github.com/dossier-project/dossier/internal/xref"
 	"hash"
 	"math"
 	"reflect"
@@ -38,9 +39,12 @@ func (hs *Hasher) Key(v any) [sha256.Size]byte {
 }
 
 // KeyDeps hashes v like Key and also returns its dependencies: the pages
-// ("kind/slug") whose data v shows — every Card and Cite it holds names
-// its page, every Body the pages its links show. A view's data from
-// other pages always travels inside one of these (see Deps).
+// whose data v shows — every Card it holds names its page's card
+// ("card:kind/slug", see CardDep), every Cite its source and every Body
+// the pages its links show ("kind/slug"). A view's data from other pages
+// always travels inside one of these (see Deps). A card dependency is on
+// the card alone: a page that shows another only as a card need not
+// change when that page's body does.
 func (hs *Hasher) KeyDeps(v any) ([sha256.Size]byte, []string) {
 	h := hasher{Hash: sha256.New(), plans: &hs.plans, deps: map[string]bool{}}
 	h.value(reflect.ValueOf(v))
@@ -200,7 +204,7 @@ func (h *hasher) depend(v reflect.Value) {
 	}
 	switch x := v.Interface().(type) {
 	case Card:
-		h.deps[x.Kind+"/"+x.Slug] = true
+		h.deps[CardDep(x.Kind+"/"+x.Slug)] = true
 	case Cite:
 		h.deps[x.src] = true
 	case Body:
@@ -209,6 +213,13 @@ func (h *hasher) depend(v reflect.Value) {
 		}
 	}
 }
+
+// CardDep names the card of the page "kind/slug" as a dependency.
+func CardDep(page string) string { return "card:" + page }
+
+// CardKey is the key of n's card: the hash of what other pages show of
+// it.
+func (b *Builder) CardKey(n *xref.Node) [32]byte { return b.cards[n].key }
 
 // seal sets a Card's or Cite's key.
 func (hs *Hasher) sealCard(c *Card) { c.key = [32]byte{}; c.key = hs.Key(*c) }

@@ -105,3 +105,21 @@ func TestViewsHideNothing(t *testing.T) {
 		walk(reflect.TypeOf(v))
 	}
 }
+
+// TestKeyDepsNamesCardsApart: a view that shows a page only as a card
+// depends on that card ("card:kind/slug"), a cite on its source's page.
+func TestKeyDepsNamesCardsApart(t *testing.T) {
+	var hs Hasher
+	card := Card{Kind: "brief", Slug: "b", Title: "B"}
+	hs.sealCard(&card)
+	cite := Cite{src: "source/article"}
+	hs.sealCite(&cite)
+	_, deps := hs.KeyDeps(struct {
+		Cards []Card
+		Cite  Cite
+	}{[]Card{card}, cite})
+	want := []string{"card:brief/b", "source/article"}
+	if !reflect.DeepEqual(deps, want) {
+		t.Errorf("deps = %q, want %q", deps, want)
+	}
+}
