@@ -51,7 +51,8 @@ type Node struct {
 	// version.go).
 	Version [32]byte
 
-	res resolution // for the next Resolve (see reuse.go)
+	res resolution   // for the next Resolve (see reuse.go)
+	id  [idSize]byte // stands for the node in versions (see version.go)
 }
 
 // Title is the page's title.

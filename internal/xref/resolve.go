@@ -55,7 +55,7 @@ func Resolve(pages []Input, opts Options) (*Graph, diag.List) {
 	g := newGraph(pages)
 	g.names = namesOf(g, opts)
 	ix := newIndex(g.Nodes, opts.Unparsed)
-	from := reusable(g, opts.Last)
+	from, moved := reusable(g, opts.Last)
 	for _, o := range from {
 		if o != nil {
 			g.reused++
@@ -63,7 +63,7 @@ func Resolve(pages []Input, opts Options) (*Graph, diag.List) {
 	}
 	eachNode(g, ix, opts, func(r *resolver, i int, n *Node) {
 		if o := from[i]; o != nil {
-			takeResolution(g, n, o)
+			takeResolution(n, o, moved)
 			return
 		}
 		r.refs = &n.res.refs

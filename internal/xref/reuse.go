@@ -67,17 +67,24 @@ func boolString(b bool) string {
 }
 
 // reusable returns, for each of g's nodes, the last graph's node whose
-// resolution it can take, or nil.
-func reusable(g, last *Graph) []*Node {
+// resolution it can take, or nil; and the new node of each of the last
+// graph's nodes (nil when nothing is reused).
+func reusable(g, last *Graph) ([]*Node, map[*Node]*Node) {
 	out := make([]*Node, len(g.all))
 	if last == nil || last.names != g.names {
-		return out
+		return out, nil
 	}
 	old := func(n *Node) *Node {
 		if n.Page.Kind == content.Home {
 			return last.Home
 		}
 		return last.byKey[key{n.Page.Kind, n.Page.Slug}]
+	}
+	moved := make(map[*Node]*Node, len(g.all))
+	for _, n := range g.all {
+		if o := old(n); o != nil {
+			moved[o] = n
+		}
 	}
 	for i, n := range g.all {
 		o := old(n)
@@ -86,7 +93,7 @@ func reusable(g, last *Graph) []*Node {
 		}
 		same := true
 		for _, t := range o.res.refs {
-			if now := g.byKey[key{t.Page.Kind, t.Page.Slug}]; now == nil || now.Doc != t.Doc {
+			if now := moved[t]; now == nil || now.Doc != t.Doc {
 				same = false
 				break
 			}
@@ -95,20 +102,17 @@ func reusable(g, last *Graph) []*Node {
 			out[i] = o
 		}
 	}
-	return out
+	return out, moved
 }
 
 // takeResolution gives n the resolution of o, a node of the last graph,
-// with every node moved to g's.
-func takeResolution(g *Graph, n, o *Node) {
+// with every node moved to g's (moved maps the last graph's nodes to g's).
+func takeResolution(n, o *Node, moved map[*Node]*Node) {
 	mv := func(x *Node) *Node {
-		switch {
-		case x == nil:
+		if x == nil {
 			return nil
-		case x == o:
-			return n
 		}
-		return g.byKey[key{x.Page.Kind, x.Page.Slug}]
+		return moved[x]
 	}
 	mvNodes := func(xs []*Node) []*Node {
 		if xs == nil {

@@ -3,7 +3,6 @@ package xref
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"hash"
 	"runtime"
 	"sync"
 )
@@ -18,16 +17,15 @@ import (
 // know which pages' views may have changed.
 
 func (g *Graph) computeVersions() {
-	g.ids = make(map[*Node][idSize]byte, len(g.all))
 	for _, n := range g.all {
 		sum := sha256.Sum256([]byte(string(n.Kind()) + "/" + n.Slug()))
-		g.ids[n] = [idSize]byte(sum[:idSize])
+		n.id = [idSize]byte(sum[:idSize])
 	}
 	var wg sync.WaitGroup
-	work := make(chan *Node)
+	work := make(chan *Node, 64)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			h := versionHasher{Hash: sha256.New(), ids: g.ids}
+			var h versionHasher
 			for n := range work {
 				n.Version = h.node(n)
 			}
@@ -44,17 +42,18 @@ func (g *Graph) computeVersions() {
 // the page in a version: 128 bits, enough that no two pages share one.
 const idSize = 16
 
+// versionHasher writes what a version covers into one buffer, reused
+// from node to node, and hashes it once.
 type versionHasher struct {
-	hash.Hash
-	ids map[*Node][idSize]byte
-	buf [8]byte
+	buf []byte
 }
 
 func (h *versionHasher) node(n *Node) [sha256.Size]byte {
-	h.Reset()
-	h.Write(n.Page.Hash[:])
-	h.Write(n.Doc.Hash[:])
-	h.nodes(n.Actors, n.Events, n.Chain, []*Node{n.Country}, n.ReferencedBy, n.NamedIn, n.MentionedIn, n.CitedBy)
+	h.buf = append(h.buf[:0], n.Page.Hash[:]...)
+	h.buf = append(h.buf, n.Doc.Hash[:]...)
+	h.nodes(n.Actors, n.Events, n.Chain)
+	h.node1(n.Country)
+	h.nodes(n.ReferencedBy, n.NamedIn, n.MentionedIn, n.CitedBy)
 	h.cites(n.Sources, n.BodyCites)
 	for _, js := range [][]Judgment{n.KeyJudgments, n.Judgments} {
 		for _, j := range js {
@@ -67,39 +66,50 @@ func (h *versionHasher) node(n *Node) [sha256.Size]byte {
 	for _, es := range [][]Edge{n.Relations, n.InRelations} {
 		h.int(len(es))
 		for _, e := range es {
-			h.nodes([]*Node{e.From, e.To})
+			h.node1(e.From)
+			h.node1(e.To)
 			h.str(e.Type, e.Since, e.Until)
 			h.cites(e.Sources)
 		}
 	}
 	h.int(len(n.Links))
 	for _, t := range n.Links {
-		h.nodes([]*Node{t.Node})
+		h.node1(t.Node)
 		h.str(t.Anchor, t.Path, t.Missing)
 		h.int(t.Paragraph)
 	}
-	return [sha256.Size]byte(h.Sum(nil))
+	return sha256.Sum256(h.buf)
+}
+
+// node1 writes one node, as a list of one.
+func (h *versionHasher) node1(m *Node) {
+	h.int(1)
+	h.id(m)
 }
 
 func (h *versionHasher) nodes(lists ...[]*Node) {
 	for _, l := range lists {
 		h.int(len(l))
 		for _, m := range l {
-			if m == nil {
-				h.Write(make([]byte, idSize))
-				continue
-			}
-			id := h.ids[m]
-			h.Write(id[:])
+			h.id(m)
 		}
 	}
+}
+
+// id writes a node's id; nil is all zeros.
+func (h *versionHasher) id(m *Node) {
+	if m == nil {
+		h.buf = append(h.buf, make([]byte, idSize)...)
+		return
+	}
+	h.buf = append(h.buf, m.id[:]...)
 }
 
 func (h *versionHasher) cites(lists ...[]Citation) {
 	for _, l := range lists {
 		h.int(len(l))
 		for _, c := range l {
-			h.nodes([]*Node{c.Source})
+			h.node1(c.Source)
 			h.int(c.Paragraph)
 			h.str(c.Credibility)
 		}
@@ -109,11 +119,10 @@ func (h *versionHasher) cites(lists ...[]Citation) {
 func (h *versionHasher) str(ss ...string) {
 	for _, s := range ss {
 		h.int(len(s))
-		h.Write([]byte(s))
+		h.buf = append(h.buf, s...)
 	}
 }
 
 func (h *versionHasher) int(n int) {
-	binary.LittleEndian.PutUint64(h.buf[:], uint64(n))
-	h.Write(h.buf[:])
+	h.buf = binary.LittleEndian.AppendUint64(h.buf, uint64(n))
 }
