@@ -43,12 +43,16 @@
 //   - parses, by path and SHA-256 of the file's bytes; in the cache folder
 //     the parse pack carries them to the next process (parsepack.go);
 //   - page memos: for each page, the key of its last view and the
-//     versions (xref.Node.Version) of every page that view showed, so a
-//     view is made again only when one of them changed; a page that shows
+//     versions (xref.Node.Version) of every page that view showed, or of
+//     its card alone when it showed only the card, so a view is made
+//     again only when one of them changed; a page that shows
 //     the whole dossier (home, lists, tags, chronology, print) rests on
 //     the version of the whole (memo.go); the memo pack carries them to
 //     the next dossier build (memopack.go);
 //   - highlighted code, in memory and in a checksummed pack on disk;
+//   - the last graph: a page whose parse, the names of every page and
+//     the bodies of the pages it referenced are unchanged takes its
+//     resolution from it (xref's Options.Last), in one process;
 //   - the last result: a save that changed no content file's bytes makes
 //     no build at all;
 //   - the whole site folder: its manifest records the key of everything
@@ -91,8 +95,11 @@
 //     Generation maps every path of the site to the layer that holds it,
 //     and is what the preview server serves, so a response never mixes
 //     two builds. Costly outputs (/print/, the search index) are produced
-//     when first asked for. Files that no generation in use needs are
-//     removed.
+//     when first asked for, and so are the pages of the whole dossier
+//     (home, lists, tags, chronology) while the templates stay those of
+//     the last build: an edit makes before its reload only the pages
+//     that show the edited page. Files that no generation in use needs
+//     are removed.
 //   - Nowhere: dossier check: everything is produced (so template errors
 //     show) and nothing is written.
 package build
