@@ -50,7 +50,9 @@ type Result struct {
 	// (all of them unless Options.Drafts).
 	DraftsLeftOut []string
 	// KeptAll says that the site folder was made from exactly these
-	// inputs already, so every file was kept and no page was made.
+	// inputs already, so every file was kept and no page was made. Graph
+	// is nil when the files read were those of the build that made it
+	// (see sameinputs.go): then no page was even parsed.
 	KeptAll bool
 }
 
@@ -160,6 +162,9 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 	if cfg == nil {
 		return nil, diags
 	}
+	if res, diags, ok := b.sameInputs(fsys, dest, cfg); ok {
+		return res, diags
+	}
 	in, loadDiags := b.load(fsys, cfg, changed)
 	diags.Append(loadDiags)
 	graph, xrefDiags := xref.Resolve(in.pages, xref.Options{Preview: b.opts.Preview, Unparsed: in.unparsed, Memo: b.memo, Last: b.lastGraph})
@@ -174,16 +179,23 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 		return nil, diags
 	}
 	b.dates.load(b.opts.SourceDir)
-	res, renderDiags := b.render(fsys, dest, &site{cfg: cfg, base: urls.New(cfg.BaseURL.Value), graph: graph, dates: &b.dates})
+	r, renderDiags := b.render(fsys, dest, &site{cfg: cfg, base: urls.New(cfg.BaseURL.Value), graph: graph, dates: &b.dates})
 	diags.Append(renderDiags)
-	if res != nil {
-		res.Config, res.Graph, res.DraftsLeftOut = cfg, graph, in.drafts
-		b.writeMemoPack()
-		if !b.opts.Preview {
-			b.hl.Save()
-		}
+	defer b.hl.Sweep()
+	if diags.HasErrors() {
+		return nil, diags
 	}
-	b.hl.Sweep()
+	dest.setReport(&report{Diags: diags.Sort(), Drafts: in.drafts, Outputs: r.outputs})
+	res, diags := b.commit(dest, r.outputs, diags)
+	if res == nil {
+		return nil, diags
+	}
+	res.Config, res.Graph, res.DraftsLeftOut, res.KeptAll = cfg, graph, in.drafts, r.keptAll
+	b.lastTemplates = r.templates
+	b.writeMemoPack()
+	if !b.opts.Preview {
+		b.hl.Save()
+	}
 	return res, diags
 }
 

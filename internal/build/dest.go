@@ -31,6 +31,8 @@ type Dest struct {
 	site *siteWriter    // siteDir
 	prev *previewWriter // preview
 
+	begun bool // begin was called, and neither commit nor abort since
+
 	mu      sync.Mutex
 	last    map[string]entry // the last build's outputs
 	next    map[string]entry // this build's
@@ -42,8 +44,13 @@ type Dest struct {
 // thrown away.
 func Nowhere() *Dest { return &Dest{mode: nowhere} }
 
-// begin starts a build; it returns what the last build recorded.
+// begin starts a build; it returns what the last build recorded. A
+// second call in the same build returns the same.
 func (d *Dest) begin(binary [sha256.Size]byte) (map[string]entry, error) {
+	if d.begun {
+		return d.last, nil
+	}
+	d.begun = true
 	d.next, d.changed, d.written = map[string]entry{}, nil, 0
 	switch d.mode {
 	case siteDir:
@@ -104,6 +111,30 @@ func (d *Dest) keepAll(site [sha256.Size]byte) bool {
 	return true
 }
 
+// keepSameInputs keeps every output of the last build, when the site
+// folder's manifest says it was made from inputs with this key (see
+// Builder.sameInputs) and every one of its files is still as that build
+// left it; it returns what that build reported. Only a site folder does.
+func (d *Dest) keepSameInputs(inputs [sha256.Size]byte) (*report, bool) {
+	if d.mode != siteDir {
+		return nil, false
+	}
+	d.site.inputs = inputs
+	r := d.site.lastReport
+	if r == nil || d.site.lastInputs != inputs || !d.keepAll(d.site.lastSite) {
+		return nil, false
+	}
+	d.site.report = r
+	return r, true
+}
+
+// setReport keeps what this build reported, for the manifest.
+func (d *Dest) setReport(r *report) {
+	if d.mode == siteDir {
+		d.site.report = r
+	}
+}
+
 // write writes path's bytes, produced by make.
 func (d *Dest) write(path string, key [sha256.Size]byte, make func(io.Writer) error) error {
 	var sum [sha256.Size]byte
@@ -145,6 +176,7 @@ func (d *Dest) record(path string, e entry) {
 
 // commit finishes a build: what it wrote becomes the site.
 func (d *Dest) commit() (*Generation, error) {
+	d.begun = false
 	for path := range d.last {
 		if _, ok := d.next[path]; !ok {
 			d.changed = append(d.changed, path)
@@ -167,6 +199,7 @@ func (d *Dest) commit() (*Generation, error) {
 
 // abort drops what a failed build wrote.
 func (d *Dest) abort() {
+	d.begun = false
 	switch d.mode {
 	case siteDir:
 		d.site.abort()

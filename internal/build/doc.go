@@ -55,8 +55,13 @@
 //     resolution from it (xref's Options.Last), in one process;
 //   - the last result: a save that changed no content file's bytes makes
 //     no build at all;
-//   - the whole site folder: its manifest records the key of everything
-//     the site was made from (the whole dossier's version, the static
+//   - the whole site folder, before anything is parsed: its manifest
+//     records the key of every file the build that made it read, with
+//     what that build reported, and a build that reads the same files
+//     (and options and dates) keeps the site and reports the same
+//     (sameinputs.go);
+//   - the whole site folder, after resolution: its manifest records the
+//     key of everything the site was made from (the whole dossier's version, the static
 //     files, the dates of change, the options: Builder.siteKey), and a
 //     dossier build with the same key whose site files are all as the
 //     manifest describes keeps them all without making a view or a page.

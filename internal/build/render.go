@@ -32,42 +32,40 @@ type output struct {
 	prepare func() (key [sha256.Size]byte, make func(io.Writer) error, err error)
 }
 
+// rendered is what render made: the number of outputs, whether it kept
+// the whole site as it was, and the key of its templates.
+type rendered struct {
+	outputs   int
+	keptAll   bool
+	templates [sha256.Size]byte
+}
+
 // render makes every output of the site into dest, keeping those whose
-// key is unchanged, and commits dest.
-func (b *Builder) render(fsys fs.FS, dest *Dest, s *site) (*Result, diag.List) {
+// key is unchanged; the caller commits dest.
+func (b *Builder) render(fsys fs.FS, dest *Dest, s *site) (rendered, diag.List) {
 	if _, err := dest.begin(b.binary(dest)); err != nil {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: config.File}, "%v", err)}
+		return rendered{}, diag.List{diag.Errorf(diag.Pos{File: config.File}, "%v", err)}
 	}
 	inputs := newSiteInputs(&b.hasher, s)
 	tmpl, diags := layout.Load(fsys, funcs(s, inputs), inputs.names())
 	if tmpl == nil || diags.HasErrors() {
-		return nil, diags
+		return rendered{}, diags
 	}
 	diags.Append(unknownTemplates(tmpl))
 	whole := wholeVersion(s, tmpl)
+	r := rendered{templates: templatesKey(tmpl)}
 	statics, d := staticOutputs(fsys)
 	diags.Append(d)
 	if dest.keepAll(b.siteKey(s, whole, statics)) {
-		diags.Append(publishDiags(s))
-		res, diags := b.commit(dest, len(dest.next), diags)
-		if res != nil {
-			res.KeptAll = true
-		}
-		return res, diags
+		r.outputs, r.keptAll = len(dest.next), true
+		return r, append(diags, publishDiags(s)...)
 	}
 	s.views = view.New(s.graph, s.cfg, s.base, view.Options{Preview: b.opts.Preview, Cache: b.viewCache}, &b.hasher)
 	outs, d := b.outputs(s, tmpl, inputs, whole, statics)
 	diags.Append(d)
-	templates := templatesKey(tmpl)
-	diags.Append(b.produce(dest, outs, whole, dest.mode == preview && templates == b.lastTemplates))
-	if diags.HasErrors() {
-		return nil, diags
-	}
-	res, diags := b.commit(dest, len(outs), diags)
-	if res != nil {
-		b.lastTemplates = templates
-	}
-	return res, diags
+	diags.Append(b.produce(dest, outs, whole, dest.mode == preview && r.templates == b.lastTemplates))
+	r.outputs = len(outs)
+	return r, diags
 }
 
 // templatesKey identifies a template set: every page template's files.

@@ -11,8 +11,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
+
+	"github.com/dossier-project/dossier/internal/diag"
 )
 
 // marker is the file every site folder dossier writes holds, and that it
@@ -34,8 +37,12 @@ type siteWriter struct {
 	tmp    string // the folder being written
 	unlock func()
 	binary [sha256.Size]byte
-	// lastSite is the site key the manifest records, site this build's.
-	lastSite, site [sha256.Size]byte
+	// lastSite is the site key the manifest records, site this build's;
+	// lastInputs and inputs the same of the inputs' key (see
+	// Builder.sameInputs), with what the build reported.
+	lastSite, site     [sha256.Size]byte
+	lastInputs, inputs [sha256.Size]byte
+	lastReport, report *report
 
 	bufs writeBuffers
 
@@ -60,7 +67,17 @@ type fileMeta struct {
 type manifest struct {
 	Binary string
 	Site   string // the key of everything the site was made from, hex
+	Inputs string // the key of the files it was made from, hex
+	Report *report
 	Files  map[string]fileMeta
+}
+
+// report is what the build that made a site folder reported besides the
+// site: its warnings, the drafts it left out, the number of outputs.
+type report struct {
+	Diags   diag.List
+	Drafts  []string
+	Outputs int
 }
 
 func (w *siteWriter) begin(binary [sha256.Size]byte) (map[string]entry, error) {
@@ -157,7 +174,7 @@ func (w *siteWriter) manifestPath() string {
 // readManifest returns the old site's outputs when its manifest is for
 // this binary; nothing otherwise.
 func (w *siteWriter) readManifest() map[string]entry {
-	w.old, w.lastSite = map[string]fileMeta{}, [sha256.Size]byte{}
+	w.old, w.lastSite, w.lastInputs, w.lastReport = map[string]fileMeta{}, [sha256.Size]byte{}, [sha256.Size]byte{}, nil
 	p := w.manifestPath()
 	if p == "" {
 		return nil
@@ -169,6 +186,9 @@ func (w *siteWriter) readManifest() map[string]entry {
 	}
 	if site, err := hex.DecodeString(m.Site); err == nil && len(site) == sha256.Size {
 		w.lastSite = [sha256.Size]byte(site)
+	}
+	if inputs, err := hex.DecodeString(m.Inputs); err == nil && len(inputs) == sha256.Size {
+		w.lastInputs, w.lastReport = [sha256.Size]byte(inputs), m.Report
 	}
 	out := make(map[string]entry, len(m.Files))
 	for path, f := range m.Files {
@@ -295,7 +315,7 @@ func (w *siteWriter) commit(next map[string]entry) error {
 	defer w.release()
 	if !w.made && len(next) == len(w.old) && w.markerPresent() {
 		// Every file kept, none gone: the old site is the new one.
-		if w.site != w.lastSite {
+		if w.site != w.lastSite || w.inputs != w.lastInputs || !reflect.DeepEqual(w.report, w.lastReport) {
 			w.writeManifest(next)
 		}
 		return nil
@@ -329,6 +349,9 @@ func (w *siteWriter) writeManifest(next map[string]entry) {
 		return
 	}
 	m := manifest{Binary: hex.EncodeToString(w.binary[:]), Site: hex.EncodeToString(w.site[:]), Files: map[string]fileMeta{}}
+	if w.report != nil {
+		m.Inputs, m.Report = hex.EncodeToString(w.inputs[:]), w.report
+	}
 	for path, e := range next {
 		if f, ok := w.meta[path]; ok {
 			f.Key = hex.EncodeToString(e.Key[:])
