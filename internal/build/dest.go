@@ -51,7 +51,7 @@ func (d *Dest) begin(binary [sha256.Size]byte) (map[string]entry, error) {
 		return d.last, nil
 	}
 	d.begun = true
-	d.next, d.changed, d.written = map[string]entry{}, nil, 0
+	d.next, d.changed, d.written = make(map[string]entry, len(d.last)), nil, 0
 	switch d.mode {
 	case siteDir:
 		last, err := d.site.begin(binary)

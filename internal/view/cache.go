@@ -73,11 +73,12 @@ func (c *Cache) sweep() {
 
 // ordersOf returns g's sort orders from the cache or computes them.
 func (c *Cache) ordersOf(g *xref.Graph) orders {
-	h := sha256.New()
+	buf := make([]byte, 0, 96*len(g.All()))
 	for _, n := range g.All() {
-		h.Write([]byte(string(n.Kind()) + "\x00" + n.Slug() + "\x00" + n.Title() + "\x00" + listDate(n).String() + "\x01"))
+		buf = append(append(append(append(buf, n.Kind()...), 0), n.Slug()...), 0)
+		buf = append(append(append(append(buf, n.Title()...), 0), listDate(n).String()...), 1)
 	}
-	key := [sha256.Size]byte(h.Sum(nil))
+	key := sha256.Sum256(buf)
 	if c != nil {
 		c.mu.Lock()
 		o, ok := c.orders[key]

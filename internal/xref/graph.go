@@ -163,26 +163,34 @@ func (g *Graph) All() []*Node { return g.all }
 // each source-and-paragraph once, in the order first made.
 func (n *Node) AllCitations() []Citation {
 	var out []Citation
-	add := func(cs []Citation) {
+	eachCitation(n, func(c Citation) {
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	})
+	return out
+}
+
+// eachCitation calls f with every citation n makes, in the order made:
+// sources, key judgments, judgments, indicators, relations, body.
+func eachCitation(n *Node, f func(Citation)) {
+	each := func(cs []Citation) {
 		for _, c := range cs {
-			if !slices.Contains(out, c) {
-				out = append(out, c)
-			}
+			f(c)
 		}
 	}
-	add(n.Sources)
+	each(n.Sources)
 	for _, j := range n.KeyJudgments {
-		add(j.Cites)
+		each(j.Cites)
 	}
 	for _, j := range n.Judgments {
-		add(j.Cites)
+		each(j.Cites)
 	}
 	for _, i := range n.Indicators {
-		add(i.Cites)
+		each(i.Cites)
 	}
 	for _, e := range n.Relations {
-		add(e.Sources)
+		each(e.Sources)
 	}
-	add(n.BodyCites)
-	return out
+	each(n.BodyCites)
 }

@@ -28,8 +28,9 @@ func findMentions(g *Graph, memo *Memo) {
 	if len(patterns) == 0 {
 		return
 	}
-	matcher := lazyMatcher{patterns: patterns}
 	memo = memo.forNames(patterns)
+	matcher := lazyMatcher{patterns: patterns, m: memo.matcherOf()}
+	defer memo.keepMatcher(&matcher)
 	for _, n := range g.all {
 		for _, p := range memo.scan(n, &matcher) {
 			a := owner[p]
@@ -62,10 +63,26 @@ func (l *lazyMatcher) get() *matcher {
 // unlinked text mentions, under one list of names. It is owned by one
 // caller of Resolve at a time.
 type Memo struct {
-	mu    sync.Mutex
-	names [sha256.Size]byte
-	found map[[sha256.Size]byte][]int
-	used  map[[sha256.Size]byte]bool
+	mu      sync.Mutex
+	names   [sha256.Size]byte
+	found   map[[sha256.Size]byte][]int
+	used    map[[sha256.Size]byte]bool
+	matcher *matcher // of the names, once built
+}
+
+// matcherOf returns the matcher of the memo's names, if one was built.
+func (m *Memo) matcherOf() *matcher {
+	if m == nil {
+		return nil
+	}
+	return m.matcher
+}
+
+// keepMatcher keeps the matcher of the memo's names, if one was built.
+func (m *Memo) keepMatcher(l *lazyMatcher) {
+	if m != nil && l.m != nil {
+		m.matcher = l.m
+	}
 }
 
 // NewMemo returns an empty memo.
@@ -86,7 +103,7 @@ func (m *Memo) forNames(patterns []string) *Memo {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if sum != m.names || m.found == nil {
-		m.names, m.found = sum, map[[sha256.Size]byte][]int{}
+		m.names, m.found, m.matcher = sum, map[[sha256.Size]byte][]int{}, nil
 	}
 	m.used = map[[sha256.Size]byte]bool{}
 	return m

@@ -153,9 +153,13 @@ func backlinks(g *Graph) {
 		for _, e := range from.Relations {
 			e.To.InRelations = append(e.To.InRelations, e)
 		}
-		for _, src := range citedSources(from) {
-			src.CitedBy = append(src.CitedBy, from)
-		}
+		eachCitation(from, func(c Citation) {
+			// Each source once per citing page: pages are taken in turn,
+			// so a source that has it already has it last.
+			if src := c.Source; len(src.CitedBy) == 0 || src.CitedBy[len(src.CitedBy)-1] != from {
+				src.CitedBy = append(src.CitedBy, from)
+			}
+		})
 	}
 	for _, n := range g.all {
 		sortNodes(n.ReferencedBy)
@@ -165,17 +169,6 @@ func backlinks(g *Graph) {
 			return cmp.Or(compareNodes(a.From, b.From), strings.Compare(a.Type, b.Type))
 		})
 	}
-}
-
-// citedSources lists each source n cites once.
-func citedSources(n *Node) []*Node {
-	var out []*Node
-	for _, c := range n.AllCitations() {
-		if !slices.Contains(out, c.Source) {
-			out = append(out, c.Source)
-		}
-	}
-	return out
 }
 
 func appendUnique(list []*Node, n *Node) []*Node {

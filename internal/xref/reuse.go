@@ -34,12 +34,10 @@ type resolution struct {
 // file, title and aliases, the files that failed to load, and whether
 // this is a preview (missing links are then warnings).
 func namesOf(g *Graph, opts Options) [sha256.Size]byte {
-	h := sha256.New()
+	buf := make([]byte, 0, 128*len(g.all))
 	str := func(s string) {
-		var n [8]byte
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		h.Write(n[:])
-		h.Write([]byte(s))
+		buf = binary.LittleEndian.AppendUint64(buf, uint64(len(s)))
+		buf = append(buf, s...)
 	}
 	str(boolString(opts.Preview))
 	for _, n := range g.all {
@@ -47,8 +45,9 @@ func namesOf(g *Graph, opts Options) [sha256.Size]byte {
 		str(string(p.Kind))
 		str(p.Slug)
 		str(p.File)
-		for _, name := range names(p) {
-			str(name)
+		str(p.Meta.Title)
+		for _, alias := range p.Meta.Aliases {
+			str(alias)
 		}
 		str("\x00")
 	}
@@ -56,7 +55,7 @@ func namesOf(g *Graph, opts Options) [sha256.Size]byte {
 	for _, f := range unparsed {
 		str(f)
 	}
-	return [sha256.Size]byte(h.Sum(nil))
+	return sha256.Sum256(buf)
 }
 
 func boolString(b bool) string {
