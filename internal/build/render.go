@@ -221,17 +221,28 @@ type pageVersions struct {
 	// the memo of a page that shows the whole dossier, or a whole section
 	// of it, rests on it.
 	whole [sha256.Size]byte
+	sites sync.Map // template name -> its site part (see site)
 }
 
 // site is the part of a page's key that its own view does not hold: the
 // template set's files, the site inputs its templates call, and the site
 // view (settings) every page shows.
 func (pv *pageVersions) site(template string, tmpl *layout.Set, inputs *siteInputs) [sha256.Size]byte {
+	if k, ok := pv.sites.Load(template); ok {
+		return k.([sha256.Size]byte)
+	}
+	k := siteKeyOf(template, tmpl, inputs, pv.siteView)
+	pv.sites.Store(template, k)
+	return k
+}
+
+// siteKeyOf computes pageVersions.site.
+func siteKeyOf(template string, tmpl *layout.Set, inputs *siteInputs, siteView [sha256.Size]byte) [sha256.Size]byte {
 	h := sha256.New()
 	tmplHash := tmpl.Hash(template)
 	fmt.Fprintf(h, "page %s\n", template)
 	h.Write(tmplHash[:])
-	h.Write(pv.siteView[:])
+	h.Write(siteView[:])
 	for _, name := range tmpl.Inputs(template) {
 		ik := inputs.key(name)
 		fmt.Fprintf(h, "input %s\n", name)
