@@ -79,7 +79,7 @@ func Resolve(pages []Input, opts Options) (*Graph, diag.List) {
 		}
 	})
 	findMentions(g, opts.Memo)
-	g.computeVersions()
+	g.computeVersions(from)
 	var diags diag.List
 	for _, n := range g.all {
 		diags.Append(n.res.diags)

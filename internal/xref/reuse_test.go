@@ -34,6 +34,8 @@ func TestReuseMatchesAFreshResolve(t *testing.T) {
 		reused          int // of 6 nodes (5 pages and no home)
 	}{
 		{"a brief's body", "content/briefs/c.md", "---\ntitle: C\n---\nAbout [[China]], again.\n", 4},
+		{"a link taken out of a brief", "content/briefs/c.md", "---\ntitle: C\n---\nAbout nothing.\n", 4},
+		{"an unlinked mention added to a brief", "content/briefs/c.md", "---\ntitle: C\n---\nAbout [[China]] and Kim Jong-un.\n", 4},
 		{"the heading a brief links to, removed", "content/actors/kim-jong-un.md", "---\ntitle: Kim Jong-un\nkind: person\n---\nText.\n", 3},
 		{"the paragraph a brief quotes, reworded", "content/sources/article.md", "---\ntitle: The article\nreliability: C\ncredibility: 3\n---\nXi said the two are friends.\n\nSecond.\n", 3},
 		{"a title", "content/actors/china.md", "---\ntitle: People's Republic of China\naliases: [China]\nkind: country\n---\nText.\n", 0},

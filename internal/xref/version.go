@@ -16,26 +16,79 @@ import (
 // with the same Version show the same data; a build compares versions to
 // know which pages' views may have changed.
 
-func (g *Graph) computeVersions() {
+// from[i], when set, is the last graph's node whose resolution g.all[i]
+// took (see reuse.go): when what the two are referenced by is the same
+// too, the version is the same, and it is taken rather than hashed.
+func (g *Graph) computeVersions(from []*Node) {
 	for _, n := range g.all {
 		sum := sha256.Sum256([]byte(string(n.Kind()) + "/" + n.Slug()))
 		n.id = [idSize]byte(sum[:idSize])
 	}
 	var wg sync.WaitGroup
-	work := make(chan *Node, 64)
+	work := make(chan int, 64)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var h versionHasher
-			for n := range work {
+			for i := range work {
+				n := g.all[i]
+				if o := from[i]; o != nil && sameReferrers(n, o) {
+					n.Version = o.Version
+					continue
+				}
 				n.Version = h.node(n)
 			}
 		})
 	}
-	for _, n := range g.all {
-		work <- n
+	for i := range g.all {
+		work <- i
 	}
 	close(work)
 	wg.Wait()
+}
+
+// sameReferrers reports whether n and o, nodes of the same page in two
+// graphs, are referred to by the same pages the same way: the lists a
+// version covers besides the page's own references.
+func sameReferrers(n, o *Node) bool {
+	for _, l := range [][2][]*Node{{n.ReferencedBy, o.ReferencedBy}, {n.NamedIn, o.NamedIn}, {n.MentionedIn, o.MentionedIn}, {n.CitedBy, o.CitedBy}} {
+		if !sameIDs(l[0], l[1]) {
+			return false
+		}
+	}
+	if len(n.InRelations) != len(o.InRelations) {
+		return false
+	}
+	for i, e := range n.InRelations {
+		f := o.InRelations[i]
+		if e.From.id != f.From.id || e.To.id != f.To.id || e.Type != f.Type || e.Since != f.Since || e.Until != f.Until || !sameCites(e.Sources, f.Sources) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameIDs(a, b []*Node) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].id != b[i].id {
+			return false
+		}
+	}
+	return true
+}
+
+func sameCites(a, b []Citation) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Source.id != b[i].Source.id || a[i].Paragraph != b[i].Paragraph || a[i].Credibility != b[i].Credibility {
+			return false
+		}
+	}
+	return true
 }
 
 // idSize is how much of the SHA-256 of a page's kind and slug stands for
