@@ -89,24 +89,23 @@ func Placeholders(g *xref.Graph, preview bool) diag.List {
 // LikelihoodRows reports a dossier whose likelihoods mix the two rows of
 // the ICD 203 scale: one error, at the first likelihood of the row used
 // less, naming where the dossier's row is used.
+//
+// The row used more is the dossier's; on a tie, the row of the first
+// likelihood (vocab.DominantRow).
 func LikelihoodRows(g *xref.Graph) diag.List {
-	uses := g.LikelihoodUses()
-	row := vocab.DominantRow(g.Likelihoods())
-	var first *xref.LikelihoodUse
-	for i, u := range uses {
-		if u.Row == row && first == nil {
-			first = &uses[i]
-		}
+	rows := g.LikelihoodRows()
+	if rows[1].Count == 0 || rows[2].Count == 0 {
+		return nil
 	}
-	for _, u := range uses {
-		if u.Row != row {
-			d := diag.Errorf(u.Pos, "likelihood %q is from row %d of the ICD 203 terms, but this dossier uses row %d (%q at %s): one dossier uses one row",
-				u.Term, u.Row, row, first.Term, first.Pos)
-			d.Suggestion = fmt.Sprintf("write %q, the row %d term for %s", u.Level.Terms[row-1], row, u.Level.Range())
-			return diag.List{d}
-		}
+	row, other := 1, 2
+	if rows[2].Count > rows[1].Count || rows[2].Count == rows[1].Count && rows[2].First.Pos.Compare(rows[1].First.Pos) < 0 {
+		row, other = 2, 1
 	}
-	return nil
+	u, first := rows[other].First, rows[row].First
+	d := diag.Errorf(u.Pos, "likelihood %q is from row %d of the ICD 203 terms, but this dossier uses row %d (%q at %s): one dossier uses one row",
+		u.Term, u.Row, row, first.Term, first.Pos)
+	d.Suggestion = fmt.Sprintf("write %q, the row %d term for %s", u.Level.Terms[row-1], row, u.Level.Range())
+	return diag.List{d}
 }
 
 // Handling reports every page that a build would publish above

@@ -44,3 +44,33 @@ func (g *Graph) Likelihoods() []vocab.Likelihood {
 	}
 	return out
 }
+
+// RowUse is how the dossier uses one row of the ICD 203 terms: how many
+// likelihoods are from it, and the first of them by position.
+type RowUse struct {
+	Count int
+	First LikelihoodUse
+}
+
+// LikelihoodRows returns the use of each row (1 and 2; 0 is unused), in
+// one pass over the judgments: a check of every build needs no more.
+func (g *Graph) LikelihoodRows() [3]RowUse {
+	var rows [3]RowUse
+	for _, n := range g.all {
+		for _, js := range [][]Judgment{n.KeyJudgments, n.Judgments} {
+			for _, j := range js {
+				l, ok := vocab.ParseLikelihood(j.Likelihood.Value)
+				if !ok {
+					continue
+				}
+				u := LikelihoodUse{n.Page.Pos(j.Likelihood), l}
+				r := &rows[l.Row]
+				if r.Count == 0 || u.Pos.Compare(r.First.Pos) < 0 {
+					r.First = u
+				}
+				r.Count++
+			}
+		}
+	}
+	return rows
+}
