@@ -165,6 +165,8 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 	if res, diags, ok := b.sameInputs(fsys, dest, cfg); ok {
 		return res, diags
 	}
+	s := &site{cfg: cfg, base: urls.New(cfg.BaseURL.Value), dates: &b.dates}
+	templates := loadTemplates(fsys, s, &b.hasher)
 	in, loadDiags := b.load(fsys, cfg, changed)
 	diags.Append(loadDiags)
 	graph, xrefDiags := xref.Resolve(in.pages, xref.Options{Preview: b.opts.Preview, Unparsed: in.unparsed, Memo: b.memo, Last: b.lastGraph})
@@ -179,7 +181,8 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 		return nil, diags
 	}
 	b.dates.load(b.opts.SourceDir)
-	r, renderDiags := b.render(fsys, dest, &site{cfg: cfg, base: urls.New(cfg.BaseURL.Value), graph: graph, dates: &b.dates})
+	s.graph = graph
+	r, renderDiags := b.render(fsys, dest, s, templates())
 	diags.Append(renderDiags)
 	defer b.hl.Sweep()
 	if diags.HasErrors() {
@@ -216,7 +219,9 @@ func (b *Builder) config(fsys fs.FS) (*config.Config, diag.List) {
 // limits are the per-file limits dossier.yaml sets.
 func limits(cfg *config.Config) content.Limits { return cfg.Limits() }
 
-// site is one build's resolved dossier, as the render stage sees it.
+// site is one build's resolved dossier, as the render stage sees it. Its
+// settings are set first, and its graph when resolved: the templates,
+// whose functions read it only when they run, are parsed meanwhile.
 type site struct {
 	cfg   *config.Config
 	base  urls.Base

@@ -40,14 +40,34 @@ type rendered struct {
 	templates [sha256.Size]byte
 }
 
+// templates is the template set of a build and the site inputs its
+// functions read.
+type templates struct {
+	set    *layout.Set
+	inputs *siteInputs
+	diags  diag.List
+}
+
+// loadTemplates parses the templates while the build goes on; the
+// function it returns waits for them. Template functions read s only
+// when they run, so s's graph may be set meanwhile.
+func loadTemplates(fsys fs.FS, s *site, h *view.Hasher) func() templates {
+	done := make(chan templates, 1)
+	go func() {
+		inputs := newSiteInputs(h, s)
+		set, diags := layout.Load(fsys, funcs(s, inputs), inputs.names())
+		done <- templates{set, inputs, diags}
+	}()
+	return func() templates { return <-done }
+}
+
 // render makes every output of the site into dest, keeping those whose
 // key is unchanged; the caller commits dest.
-func (b *Builder) render(fsys fs.FS, dest *Dest, s *site) (rendered, diag.List) {
+func (b *Builder) render(fsys fs.FS, dest *Dest, s *site, t templates) (rendered, diag.List) {
 	if _, err := dest.begin(b.binary(dest)); err != nil {
 		return rendered{}, diag.List{diag.Errorf(diag.Pos{File: config.File}, "%v", err)}
 	}
-	inputs := newSiteInputs(&b.hasher, s)
-	tmpl, diags := layout.Load(fsys, funcs(s, inputs), inputs.names())
+	tmpl, inputs, diags := t.set, t.inputs, t.diags
 	if tmpl == nil || diags.HasErrors() {
 		return rendered{}, diags
 	}
