@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"io/fs"
 	"strings"
+	"sync"
 
 	"github.com/dossier-project/dossier/internal/check"
 	"github.com/dossier-project/dossier/internal/config"
@@ -173,16 +174,20 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 	b.lastGraph = graph
 	b.memo.Sweep()
 	if b.files.dirty && !b.opts.Preview {
-		b.savePack()
+		var packed sync.WaitGroup
+		packed.Go(b.savePack) // reads parses and memo, which only load and resolve write
+		defer packed.Wait()
 	}
 	diags.Append(xrefDiags)
+	s.graph = graph
+	views := b.makeViews(s)
+	defer views()
 	diags.Append(check.Run(cfg, graph, check.Options{Preview: b.opts.Preview}))
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	b.dates.load(b.opts.SourceDir)
-	s.graph = graph
-	r, renderDiags := b.render(fsys, dest, s, templates())
+	r, renderDiags := b.render(fsys, dest, s, templates(), views)
 	diags.Append(renderDiags)
 	defer b.hl.Sweep()
 	if diags.HasErrors() {
@@ -200,6 +205,17 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 		b.hl.Save()
 	}
 	return res, diags
+}
+
+// makeViews makes s's views while the dossier is checked; the function
+// it returns waits for them (every call returns the same). A build waits
+// for them before it returns, whether it used them or not.
+func (b *Builder) makeViews(s *site) func() *view.Builder {
+	done := make(chan *view.Builder, 1)
+	go func() {
+		done <- view.New(s.graph, s.cfg, s.base, view.Options{Preview: b.opts.Preview, Cache: b.viewCache}, &b.hasher)
+	}()
+	return sync.OnceValue(func() *view.Builder { return <-done })
 }
 
 // config reads dossier.yaml and applies the options.

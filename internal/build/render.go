@@ -63,7 +63,7 @@ func loadTemplates(fsys fs.FS, s *site, h *view.Hasher) func() templates {
 
 // render makes every output of the site into dest, keeping those whose
 // key is unchanged; the caller commits dest.
-func (b *Builder) render(fsys fs.FS, dest *Dest, s *site, t templates) (rendered, diag.List) {
+func (b *Builder) render(fsys fs.FS, dest *Dest, s *site, t templates, views func() *view.Builder) (rendered, diag.List) {
 	if _, err := dest.begin(b.binary(dest)); err != nil {
 		return rendered{}, diag.List{diag.Errorf(diag.Pos{File: config.File}, "%v", err)}
 	}
@@ -80,7 +80,7 @@ func (b *Builder) render(fsys fs.FS, dest *Dest, s *site, t templates) (rendered
 		r.outputs, r.keptAll = len(dest.next), true
 		return r, append(diags, publishDiags(s)...)
 	}
-	s.views = view.New(s.graph, s.cfg, s.base, view.Options{Preview: b.opts.Preview, Cache: b.viewCache}, &b.hasher)
+	s.views = views()
 	outs, d := b.outputs(s, tmpl, inputs, whole, statics)
 	diags.Append(d)
 	diags.Append(b.produce(dest, outs, whole, dest.mode == preview && r.templates == b.lastTemplates))

@@ -53,9 +53,11 @@ type resolver struct {
 // parallel, each by one worker, which writes only its node.
 func Resolve(pages []Input, opts Options) (*Graph, diag.List) {
 	g := newGraph(pages)
+	indexed := make(chan *index, 1)
+	go func() { indexed <- newIndex(g.Nodes, opts.Unparsed) }()
 	g.names = namesOf(g, opts)
-	ix := newIndex(g.Nodes, opts.Unparsed)
 	from, moved := reusable(g, opts.Last)
+	ix := <-indexed
 	for _, o := range from {
 		if o != nil {
 			g.reused++
