@@ -34,6 +34,9 @@ type pageMemos struct {
 	read, dirty bool
 	// hits counts the views a memo spared (for tests).
 	hits int
+	// lastNow is the versions of the last pass that looked the memos up
+	// (see changedSince).
+	lastNow map[string][sha256.Size]byte
 }
 
 type pageMemo struct {
@@ -71,7 +74,11 @@ func versions(g *xref.Graph, views *view.Builder) map[string][sha256.Size]byte {
 }
 
 // lookup returns the key of path's view when its memo still holds.
-func (m *pageMemos) lookup(path string, site, own [sha256.Size]byte, now map[string][sha256.Size]byte) ([sha256.Size]byte, bool) {
+//
+// changed, when not nil, holds every entry of now that differs from the
+// last pass's: a memo's dependencies were those of the last pass (it was
+// made or found valid in it), so only those in changed need comparing.
+func (m *pageMemos) lookup(path string, site, own [sha256.Size]byte, now map[string][sha256.Size]byte, changed map[string]bool) ([sha256.Size]byte, bool) {
 	m.mu.Lock()
 	p, ok := m.pages[path]
 	m.mu.Unlock()
@@ -79,6 +86,12 @@ func (m *pageMemos) lookup(path string, site, own [sha256.Size]byte, now map[str
 		return [sha256.Size]byte{}, false
 	}
 	for _, d := range p.deps {
+		if changed != nil {
+			if changed[d.page] {
+				return [sha256.Size]byte{}, false
+			}
+			continue
+		}
 		if cur, ok := now[d.page]; !ok || cur != d.version {
 			return [sha256.Size]byte{}, false
 		}
@@ -87,6 +100,34 @@ func (m *pageMemos) lookup(path string, site, own [sha256.Size]byte, now map[str
 	m.hits++
 	m.mu.Unlock()
 	return p.key, true
+}
+
+// changedSince returns the entries of now that differ from those of the
+// last pass that looked the memos up (or are gone), and makes now the
+// last. Every memo left after a pass was made or found valid in it (the
+// memos of pages not in the build are dropped: keepOnly), so its
+// dependencies had the last pass's versions. nil when there was no last
+// pass in this process (the memos may come from the memo pack).
+func (m *pageMemos) changedSince(now map[string][sha256.Size]byte) map[string]bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	last := m.lastNow
+	m.lastNow = now
+	if last == nil {
+		return nil
+	}
+	changed := map[string]bool{}
+	for k, v := range now {
+		if old, ok := last[k]; !ok || old != v {
+			changed[k] = true
+		}
+	}
+	for k := range last {
+		if _, ok := now[k]; !ok {
+			changed[k] = true
+		}
+	}
+	return changed
 }
 
 // remember records a view's key and dependencies.

@@ -20,6 +20,7 @@ func (b *Builder) outputs(s *site, tmpl *layout.Set, inputs *siteInputs, whole [
 	jobs := s.views.Jobs()
 	b.readMemoPack()
 	pv := &pageVersions{nodes: versions(s.graph, s.views), siteView: b.hasher.Key(s.views.Site()), whole: whole}
+	pv.changed = b.memos.changedSince(pv.nodes)
 	paths := make(map[string]bool, len(jobs))
 	var outs []output
 	for _, j := range jobs {

@@ -212,7 +212,7 @@ func (b *Builder) pageOutput(j view.Job, tmpl *layout.Set, inputs *siteInputs, p
 		if memoable(j) {
 			own = j.Node.Version
 		}
-		if key, ok := b.memos.lookup(j.Out, site, own, pv.nodes); ok {
+		if key, ok := b.memos.lookup(j.Out, site, own, pv.nodes, pv.changed); ok {
 			return key, func(w io.Writer) error { return b.execute(w, tmpl, j, j.Make()) }, nil
 		}
 		v := j.Make()
@@ -235,7 +235,10 @@ func (b *Builder) pageOutput(j view.Job, tmpl *layout.Set, inputs *siteInputs, p
 // pageVersions is what page keys and memos compare in one build: every
 // page's version, and the site's part of each template's pages.
 type pageVersions struct {
-	nodes    map[string][sha256.Size]byte
+	nodes map[string][sha256.Size]byte
+	// changed lists the entries of nodes that differ from the last pass's
+	// (see pageMemos.changedSince); nil when that is not known.
+	changed  map[string]bool
 	siteView [sha256.Size]byte
 	// whole is the version of the whole dossier (every page's version):
 	// the memo of a page that shows the whole dossier, or a whole section

@@ -120,8 +120,10 @@ func collectTags(g *xref.Graph) []tagPages {
 	for _, n := range g.All() {
 		for _, t := range n.Page.Meta.Tags {
 			t = strings.TrimSpace(t)
-			if t != "" && !slices.Contains(byName[t], n) {
-				byName[t] = append(byName[t], n)
+			// Pages are taken in turn: a page that has the tag already
+			// is its last.
+			if l := byName[t]; t != "" && (len(l) == 0 || l[len(l)-1] != n) {
+				byName[t] = append(l, n)
 			}
 		}
 	}
