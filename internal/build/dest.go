@@ -50,17 +50,16 @@ func (d *Dest) begin(binary [sha256.Size]byte) (map[string]entry, error) {
 	if d.begun {
 		return d.last, nil
 	}
-	d.begun = true
 	d.next, d.changed, d.written = make(map[string]entry, len(d.last)), nil, 0
+	var err error
 	switch d.mode {
 	case siteDir:
-		last, err := d.site.begin(binary)
-		d.last = last
-		return last, err
+		d.last, err = d.site.begin(binary)
 	case preview:
-		return d.last, d.prev.begin()
+		err = d.prev.begin()
 	}
-	return nil, nil
+	d.begun = err == nil
+	return d.last, err
 }
 
 // keep keeps path as the last build made it, when the key is the same

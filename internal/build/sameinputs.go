@@ -25,9 +25,6 @@ import (
 	"github.com/dossier-project/dossier/internal/layout"
 )
 
-// inputDirs are the folders whose every file a build may read.
-var inputDirs = [...]string{content.Dir, layout.Dir, "static"}
-
 // sameInputs keeps the whole site when the build that made it read the
 // same files: see above. It reports whether it did.
 func (b *Builder) sameInputs(fsys fs.FS, dest *Dest, cfg *config.Config) (*Result, diag.List, bool) {
@@ -70,7 +67,7 @@ func (b *Builder) inputsKey(fsys fs.FS, cfg *config.Config) ([sha256.Size]byte, 
 	if add(config.File) != nil {
 		return [sha256.Size]byte{}, false
 	}
-	for _, dir := range inputDirs {
+	for _, dir := range []string{content.Dir, layout.Dir, "static"} { // every file a build may read
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			switch {
 			case err != nil:
