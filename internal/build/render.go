@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/dossier-project/dossier/internal/config"
@@ -140,6 +141,11 @@ func (b *Builder) produce(dest *Dest, outs []output, whole [sha256.Size]byte, de
 		diags.Add(d)
 		mu.Unlock()
 	}
+	// The costly outputs (/print/, the feeds, the search index) each hold
+	// the whole dossier while they are made: made first, they do so while
+	// the heap holds least.
+	outs = slices.Concat(slices.DeleteFunc(slices.Clone(outs), func(o output) bool { return !o.costly }),
+		slices.DeleteFunc(slices.Clone(outs), func(o output) bool { return o.costly }))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, o := range outs {
