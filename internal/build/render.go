@@ -8,7 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"runtime"
-	"slices"
 	"sync"
 
 	"github.com/dossier-project/dossier/internal/config"
@@ -141,11 +140,9 @@ func (b *Builder) produce(dest *Dest, outs []output, whole [sha256.Size]byte, de
 		diags.Add(d)
 		mu.Unlock()
 	}
-	// The costly outputs (/print/, the feeds, the search index) each hold
-	// the whole dossier while they are made: made first, they do so while
-	// the heap holds least.
-	outs = slices.Concat(slices.DeleteFunc(slices.Clone(outs), func(o output) bool { return !o.costly }),
-		slices.DeleteFunc(slices.Clone(outs), func(o output) bool { return o.costly }))
+	if dest.mode != preview { // a preview makes them on request
+		outs = costlyFirst(outs)
+	}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, o := range outs {
@@ -178,6 +175,21 @@ func (b *Builder) produce(dest *Dest, outs []output, whole [sha256.Size]byte, de
 	}
 	_ = g.Wait()
 	return diags
+}
+
+// costlyFirst puts the costly outputs (/print/, the feeds, the search
+// index) first, in order: each holds the whole dossier while it is made,
+// and made first it does so while the heap holds least.
+func costlyFirst(outs []output) []output {
+	ordered := make([]output, 0, len(outs))
+	for _, costly := range []bool{true, false} {
+		for _, o := range outs {
+			if o.costly == costly {
+				ordered = append(ordered, o)
+			}
+		}
+	}
+	return ordered
 }
 
 // wholeVersion identifies everything a build's outputs are made from:
