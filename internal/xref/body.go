@@ -66,7 +66,7 @@ func (r *resolver) relativeLink(n *Node, l markdown.Link) Target {
 	pos := n.Page.BodyPos(l.Offset)
 	file, anchor, _ := strings.Cut(l.Target, "#")
 	target := path.Join(path.Dir(n.Page.File), file)
-	t := r.ix.byFile[target]
+	t := r.ix.file(target)
 	if t == nil {
 		files := make([]string, 0, len(r.ix.byFile))
 		for f := range r.ix.byFile {
@@ -93,7 +93,7 @@ func (r *resolver) rootedLink(n *Node, l markdown.Link) Target {
 	if slug == "" && !strings.Contains(rest, "/") {
 		return Target{Path: strings.TrimPrefix(l.Target, "/")} // the kind's list
 	}
-	t := r.ix.byKey[key{kind, slug}]
+	t := r.ix.key(kind, slug)
 	if t == nil {
 		return r.missing(pos, fmt.Sprintf("link to %s: no %s at that address", p, kind), r.ix.suggest(slug, kind))
 	}

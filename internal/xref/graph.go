@@ -53,6 +53,7 @@ type Node struct {
 
 	res resolution   // for the next Resolve (see reuse.go)
 	id  [idSize]byte // stands for the node in versions (see version.go)
+	at  int          // the node's place in its graph's All(): home, then kind and slug order
 }
 
 // Title is the page's title.
@@ -130,6 +131,7 @@ type Graph struct {
 	byKey  map[key]*Node
 	ids    map[*Node][idSize]byte // for versions
 	names  [32]byte               // what every name lookup reads (see reuse.go)
+	ix     *index                 // finds nodes by name; the next graph with the same names takes it
 	reused int                    // nodes whose resolution came from the last graph
 
 	likelihoodsOnce sync.Once

@@ -10,18 +10,21 @@ import (
 	"github.com/dossier-project/dossier/internal/diag"
 )
 
-// index finds nodes by slug, kind/slug, title and alias.
+// index finds nodes by slug, kind/slug, title and alias. It holds the
+// nodes' places in the graph's All(), so a graph with the same names (see
+// reuse.go) takes the last graph's index as it is (at).
 type index struct {
-	bySlug map[string][]*Node // lowercase slug -> nodes of any kind
-	byName map[string][]*Node // lowercase title or alias -> nodes
-	byKey  map[key]*Node
-	byFile map[string]*Node
+	nodes  []*Node          // the graph's All()
+	bySlug map[string][]int // lowercase slug -> nodes of any kind
+	byName map[string][]int // lowercase title or alias -> nodes
+	byKey  map[key]int
+	byFile map[string]int
 	// unparsed holds the slugs and kind/slugs of files that failed to load.
 	unparsed map[string]bool
 }
 
-func newIndex(nodes []*Node, unparsed []string) *index {
-	ix := &index{bySlug: map[string][]*Node{}, byName: map[string][]*Node{}, byKey: map[key]*Node{}, byFile: map[string]*Node{}, unparsed: map[string]bool{}}
+func newIndex(all []*Node, unparsed []string) *index {
+	ix := &index{nodes: all, bySlug: map[string][]int{}, byName: map[string][]int{}, byKey: map[key]int{}, byFile: map[string]int{}, unparsed: map[string]bool{}}
 	for _, file := range unparsed {
 		if k, ok := content.KindOfFile(file); ok && k != content.Home {
 			slug := strings.TrimSuffix(path.Base(file), ".md")
@@ -29,19 +32,59 @@ func newIndex(nodes []*Node, unparsed []string) *index {
 			ix.unparsed[k.Folder()+"/"+slug] = true
 		}
 	}
-	for _, n := range nodes {
+	for i, n := range all {
 		p := n.Page
-		ix.byKey[key{p.Kind, p.Slug}] = n
-		ix.byFile[p.File] = n
-		ix.bySlug[strings.ToLower(p.Slug)] = append(ix.bySlug[strings.ToLower(p.Slug)], n)
+		if p.Kind == content.Home {
+			continue
+		}
+		ix.byKey[key{p.Kind, p.Slug}] = i
+		ix.byFile[p.File] = i
+		slug := strings.ToLower(p.Slug)
+		ix.bySlug[slug] = append(ix.bySlug[slug], i)
 		for _, name := range names(p) {
 			l := strings.ToLower(name)
-			if !slices.Contains(ix.byName[l], n) {
-				ix.byName[l] = append(ix.byName[l], n)
+			if !slices.Contains(ix.byName[l], i) {
+				ix.byName[l] = append(ix.byName[l], i)
 			}
 		}
 	}
 	return ix
+}
+
+// at returns the index for all, the nodes of a graph with the same names
+// as ix's.
+func (ix *index) at(all []*Node) *index {
+	moved := *ix
+	moved.nodes = all
+	return &moved
+}
+
+// key returns the node of kind k and slug, or nil.
+func (ix *index) key(k content.Kind, slug string) *Node {
+	if i, ok := ix.byKey[key{k, slug}]; ok {
+		return ix.nodes[i]
+	}
+	return nil
+}
+
+// file returns the node of a content file, or nil.
+func (ix *index) file(name string) *Node {
+	if i, ok := ix.byFile[name]; ok {
+		return ix.nodes[i]
+	}
+	return nil
+}
+
+// ofKind returns the nodes at places, keeping those of kind (any when
+// kind is empty).
+func (ix *index) ofKind(places []int, kind content.Kind) []*Node {
+	var out []*Node
+	for _, i := range places {
+		if n := ix.nodes[i]; kind == "" || n.Kind() == kind {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // names are a page's title and aliases.
@@ -63,19 +106,19 @@ type lookupError struct {
 func (ix *index) find(name string, kind content.Kind) (*Node, *lookupError) {
 	if folder, slug, ok := strings.Cut(name, "/"); ok {
 		if k, known := content.KindOfFolder(folder); known && (kind == "" || k == kind) {
-			if n := ix.byKey[key{k, slug}]; n != nil {
+			if n := ix.key(k, slug); n != nil {
 				return n, nil
 			}
 			return nil, ix.notFound(name, k)
 		}
 	}
 	l := strings.ToLower(name)
-	if found := filterKind(ix.bySlug[l], kind); len(found) == 1 {
+	if found := ix.ofKind(ix.bySlug[l], kind); len(found) == 1 {
 		return found[0], nil
 	} else if len(found) > 1 {
 		return nil, ambiguous(name, found)
 	}
-	found := filterKind(ix.byName[l], kind)
+	found := ix.ofKind(ix.byName[l], kind)
 	switch len(found) {
 	case 0:
 		return nil, ix.notFound(name, kind)
@@ -83,19 +126,6 @@ func (ix *index) find(name string, kind content.Kind) (*Node, *lookupError) {
 		return found[0], nil
 	}
 	return nil, ambiguous(name, found)
-}
-
-func filterKind(nodes []*Node, kind content.Kind) []*Node {
-	if kind == "" {
-		return nodes
-	}
-	var out []*Node
-	for _, n := range nodes {
-		if n.Kind() == kind {
-			out = append(out, n)
-		}
-	}
-	return out
 }
 
 func ambiguous(name string, found []*Node) *lookupError {
@@ -124,7 +154,7 @@ func (ix *index) notFound(name string, kind content.Kind) *lookupError {
 	}
 	hint := ix.suggest(bare, kind)
 	if others := ix.bySlug[strings.ToLower(bare)]; kind != "" && len(others) > 0 {
-		hint = fmt.Sprintf("%q is %s, not %s", bare, withArticle(string(others[0].Kind())), withArticle(string(kind)))
+		hint = fmt.Sprintf("%q is %s, not %s", bare, withArticle(string(ix.nodes[others[0]].Kind())), withArticle(string(kind)))
 	}
 	return &lookupError{msg: fmt.Sprintf("no %s named %q", what, name), suggestion: hint}
 }
@@ -134,10 +164,11 @@ func (ix *index) notFound(name string, kind content.Kind) *lookupError {
 func (ix *index) suggest(name string, kind content.Kind) string {
 	var cands []string
 	owner := map[string]string{} // candidate name -> slug
-	for k, n := range ix.byKey {
+	for k, i := range ix.byKey {
 		if kind != "" && k.kind != kind {
 			continue
 		}
+		n := ix.nodes[i]
 		for _, c := range append([]string{n.Page.Slug}, names(n.Page)...) {
 			cands = append(cands, c)
 			if prev, ok := owner[c]; !ok || n.Page.Slug < prev {

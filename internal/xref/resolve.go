@@ -53,11 +53,14 @@ type resolver struct {
 // parallel, each by one worker, which writes only its node.
 func Resolve(pages []Input, opts Options) (*Graph, diag.List) {
 	g := newGraph(pages)
-	indexed := make(chan *index, 1)
-	go func() { indexed <- newIndex(g.Nodes, opts.Unparsed) }()
 	g.names = namesOf(g, opts)
 	from, moved := reusable(g, opts.Last)
-	ix := <-indexed
+	if moved != nil {
+		g.ix = opts.Last.ix.at(g.all)
+	} else {
+		g.ix = newIndex(g.all, opts.Unparsed)
+	}
+	ix := g.ix
 	for _, o := range from {
 		if o != nil {
 			g.reused++
@@ -126,11 +129,14 @@ func newGraph(pages []Input) *Graph {
 		g.Nodes = append(g.Nodes, n)
 		g.byKey[key{in.Page.Kind, in.Page.Slug}] = n
 	}
-	sortNodes(g.Nodes)
+	slices.SortFunc(g.Nodes, compareNodes)
 	if g.Home != nil {
 		g.all = append(g.all, g.Home)
 	}
 	g.all = append(g.all, g.Nodes...)
+	for i, n := range g.all {
+		n.at = i
+	}
 	return g
 }
 
@@ -143,7 +149,8 @@ func (r *resolver) ref(from, to *Node) {
 }
 
 // backlinks fills ReferencedBy, NamedIn, InRelations and CitedBy from
-// every node's references.
+// every node's references. The referring nodes are taken in the graph's
+// order, so each list comes out in that order without sorting.
 func backlinks(g *Graph) {
 	for _, from := range g.all {
 		for _, to := range from.res.refs {
@@ -164,11 +171,9 @@ func backlinks(g *Graph) {
 		})
 	}
 	for _, n := range g.all {
-		sortNodes(n.ReferencedBy)
-		sortNodes(n.NamedIn)
-		sortNodes(n.CitedBy)
+		// Within one referring actor, by type.
 		slices.SortStableFunc(n.InRelations, func(a, b Edge) int {
-			return cmp.Or(compareNodes(a.From, b.From), strings.Compare(a.Type, b.Type))
+			return cmp.Or(cmp.Compare(a.From.at, b.From.at), strings.Compare(a.Type, b.Type))
 		})
 	}
 }
@@ -180,7 +185,10 @@ func appendUnique(list []*Node, n *Node) []*Node {
 	return append(list, n)
 }
 
-func sortNodes(nodes []*Node) { slices.SortFunc(nodes, compareNodes) }
+// sortNodes sorts nodes of one graph in its order.
+func sortNodes(nodes []*Node) {
+	slices.SortFunc(nodes, func(a, b *Node) int { return cmp.Compare(a.at, b.at) })
+}
 
 func compareNodes(a, b *Node) int {
 	return cmp.Or(cmp.Compare(kindRank(a.Kind()), kindRank(b.Kind())), strings.Compare(a.Page.Slug, b.Page.Slug))

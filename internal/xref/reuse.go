@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"slices"
 
-	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/diag"
 )
 
@@ -67,32 +66,23 @@ func boolString(b bool) string {
 
 // reusable returns, for each of g's nodes, the last graph's node whose
 // resolution it can take, or nil; and the new node of each of the last
-// graph's nodes (nil when nothing is reused).
-func reusable(g, last *Graph) ([]*Node, map[*Node]*Node) {
+// graph's nodes, by their place in it (nil when nothing is reused).
+func reusable(g, last *Graph) ([]*Node, []*Node) {
 	out := make([]*Node, len(g.all))
 	if last == nil || last.names != g.names {
 		return out, nil
 	}
-	old := func(n *Node) *Node {
-		if n.Page.Kind == content.Home {
-			return last.Home
-		}
-		return last.byKey[key{n.Page.Kind, n.Page.Slug}]
-	}
-	moved := make(map[*Node]*Node, len(g.all))
-	for _, n := range g.all {
-		if o := old(n); o != nil {
-			moved[o] = n
-		}
-	}
+	// The same names: the same pages, in the same order, so the new node
+	// of each last node is at its place.
+	moved := g.all
 	for i, n := range g.all {
-		o := old(n)
-		if o == nil || o.Page != n.Page || o.Doc != n.Doc {
+		o := last.all[i]
+		if o.Page != n.Page || o.Doc != n.Doc {
 			continue
 		}
 		same := true
 		for _, t := range o.res.refs {
-			if now := moved[t]; now == nil || now.Doc != t.Doc {
+			if now := moved[t.at]; now.Doc != t.Doc {
 				same = false
 				break
 			}
@@ -105,13 +95,14 @@ func reusable(g, last *Graph) ([]*Node, map[*Node]*Node) {
 }
 
 // takeResolution gives n the resolution of o, a node of the last graph,
-// with every node moved to g's (moved maps the last graph's nodes to g's).
-func takeResolution(n, o *Node, moved map[*Node]*Node) {
+// with every node moved to g's (moved holds g's node for each place in
+// the last graph).
+func takeResolution(n, o *Node, moved []*Node) {
 	mv := func(x *Node) *Node {
 		if x == nil {
 			return nil
 		}
-		return moved[x]
+		return moved[x.at]
 	}
 	mvNodes := func(xs []*Node) []*Node {
 		if xs == nil {
