@@ -36,7 +36,9 @@ type pageMemos struct {
 	hits int
 	// lastNow is the versions of the last pass that looked the memos up
 	// (see changedSince).
-	lastNow map[string][sha256.Size]byte
+	lastNow *depVersions
+	// deps numbers the names of dependencies (see depNames).
+	deps depNames
 }
 
 type pageMemo struct {
@@ -46,9 +48,10 @@ type pageMemo struct {
 	deps []dep
 }
 
-// dep is a page a view showed and its version then.
+// dep is a page (or card) a view showed, by its number in depNames, and
+// its version then.
 type dep struct {
-	page    string
+	id      int32
 	version [sha256.Size]byte
 }
 
@@ -61,16 +64,24 @@ func memoable(j view.Job) bool {
 	return j.Node != nil && j.Node.Kind() != content.Home && !j.Costly
 }
 
-// versions maps every page ("kind/slug") to its version, and its card
-// (view.CardDep) to its card's key.
-func versions(g *xref.Graph, views *view.Builder) map[string][sha256.Size]byte {
-	out := make(map[string][sha256.Size]byte, 2*len(g.All()))
-	for _, n := range g.All() {
-		page := string(n.Kind()) + "/" + n.Slug()
-		out[page] = n.Version
-		out[view.CardDep(page)] = views.CardKey(n)
+// versions gives every page ("kind/slug") its version, and its card
+// (view.CardDep) its card's key.
+func (m *pageMemos) versions(g *xref.Graph, views *view.Builder) *depVersions {
+	all := g.All()
+	pages := make([]string, len(all))
+	cards := make([][sha256.Size]byte, len(all))
+	for i, n := range all {
+		pages[i] = string(n.Kind()) + "/" + n.Slug()
+		cards[i] = views.CardKey(n)
 	}
-	return out
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	now := newDepVersions(2 * len(all))
+	for i, n := range all {
+		now.set(m.deps.id(pages[i]), n.Version)
+		now.set(m.deps.id(view.CardDep(pages[i])), cards[i])
+	}
+	return now
 }
 
 // lookup returns the key of path's view when its memo still holds.
@@ -78,7 +89,7 @@ func versions(g *xref.Graph, views *view.Builder) map[string][sha256.Size]byte {
 // changed, when not nil, holds every entry of now that differs from the
 // last pass's: a memo's dependencies were those of the last pass (it was
 // made or found valid in it), so only those in changed need comparing.
-func (m *pageMemos) lookup(path string, site, own [sha256.Size]byte, now map[string][sha256.Size]byte, changed map[string]bool) ([sha256.Size]byte, bool) {
+func (m *pageMemos) lookup(path string, site, own [sha256.Size]byte, now *depVersions, changed []bool) ([sha256.Size]byte, bool) {
 	m.mu.Lock()
 	p, ok := m.pages[path]
 	m.mu.Unlock()
@@ -87,12 +98,12 @@ func (m *pageMemos) lookup(path string, site, own [sha256.Size]byte, now map[str
 	}
 	for _, d := range p.deps {
 		if changed != nil {
-			if changed[d.page] {
+			if int(d.id) >= len(changed) || changed[d.id] {
 				return [sha256.Size]byte{}, false
 			}
 			continue
 		}
-		if cur, ok := now[d.page]; !ok || cur != d.version {
+		if cur, ok := now.get(d.id); !ok || cur != d.version {
 			return [sha256.Size]byte{}, false
 		}
 	}
@@ -102,13 +113,14 @@ func (m *pageMemos) lookup(path string, site, own [sha256.Size]byte, now map[str
 	return p.key, true
 }
 
-// changedSince returns the entries of now that differ from those of the
-// last pass that looked the memos up (or are gone), and makes now the
-// last. Every memo left after a pass was made or found valid in it (the
-// memos of pages not in the build are dropped: keepOnly), so its
-// dependencies had the last pass's versions. nil when there was no last
-// pass in this process (the memos may come from the memo pack).
-func (m *pageMemos) changedSince(now map[string][sha256.Size]byte) map[string]bool {
+// changedSince returns, by dependency number, whether an entry of now
+// differs from that of the last pass that looked the memos up (or is
+// gone), and makes now the last. Every memo left after a pass was made or
+// found valid in it (the memos of pages not in the build are dropped:
+// keepOnly), so its dependencies had the last pass's versions. nil when
+// there was no last pass in this process (the memos may come from the
+// memo pack).
+func (m *pageMemos) changedSince(now *depVersions) []bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	last := m.lastNow
@@ -116,27 +128,24 @@ func (m *pageMemos) changedSince(now map[string][sha256.Size]byte) map[string]bo
 	if last == nil {
 		return nil
 	}
-	changed := map[string]bool{}
-	for k, v := range now {
-		if old, ok := last[k]; !ok || old != v {
-			changed[k] = true
-		}
-	}
-	for k := range last {
-		if _, ok := now[k]; !ok {
-			changed[k] = true
-		}
+	changed := make([]bool, max(len(now.known), len(last.known)))
+	for i := range changed {
+		v, ok := now.get(int32(i))
+		old, was := last.get(int32(i))
+		changed[i] = ok != was || v != old
 	}
 	return changed
 }
 
 // remember records a view's key and dependencies.
-func (m *pageMemos) remember(path string, key, site, own [sha256.Size]byte, deps []string, now map[string][sha256.Size]byte) {
+func (m *pageMemos) remember(path string, key, site, own [sha256.Size]byte, deps []string, now *depVersions) {
 	p := pageMemo{key: key, site: site, own: own, deps: make([]dep, len(deps))}
-	for i, d := range deps {
-		p.deps[i] = dep{d, now[d]}
-	}
 	m.mu.Lock()
+	for i, d := range deps {
+		id := m.deps.id(d)
+		v, _ := now.get(id)
+		p.deps[i] = dep{id, v}
+	}
 	m.pages[path] = p
 	m.dirty = true
 	m.mu.Unlock()
@@ -151,8 +160,9 @@ func (m *pageMemos) takeDirty() bool {
 	return d
 }
 
-// sorted returns the memos in the order of their paths.
-func (m *pageMemos) sorted() ([]string, []pageMemo) {
+// sorted returns the memos in the order of their paths, and the names of
+// their dependencies' numbers.
+func (m *pageMemos) sorted() ([]string, []pageMemo, []string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	paths := slices.Sorted(maps.Keys(m.pages))
@@ -160,7 +170,7 @@ func (m *pageMemos) sorted() ([]string, []pageMemo) {
 	for i, p := range paths {
 		memos[i] = m.pages[p]
 	}
-	return paths, memos
+	return paths, memos, m.deps.names
 }
 
 // keep drops the memos of pages that are gone.

@@ -61,7 +61,7 @@ func (b *Builder) readMemoPack() {
 		if dec.Decode(&e) != nil {
 			return
 		}
-		m, ok := e.memo()
+		m, ok := e.memo(&b.memos.deps)
 		if !ok {
 			return
 		}
@@ -70,7 +70,8 @@ func (b *Builder) readMemoPack() {
 	b.memos.pages = pages
 }
 
-func (e memoPackEntry) memo() (pageMemo, bool) {
+// memo is the entry's memo, its dependencies numbered by names.
+func (e memoPackEntry) memo(names *depNames) (pageMemo, bool) {
 	const n = sha256.Size
 	if len(e.Hashes) != n*(3+len(e.DepPages)) {
 		return pageMemo{}, false
@@ -78,16 +79,18 @@ func (e memoPackEntry) memo() (pageMemo, bool) {
 	at := func(i int) [n]byte { return [n]byte(e.Hashes[i*n : (i+1)*n]) }
 	m := pageMemo{key: at(0), site: at(1), own: at(2), deps: make([]dep, len(e.DepPages))}
 	for i, page := range e.DepPages {
-		m.deps[i] = dep{page, at(3 + i)}
+		m.deps[i] = dep{names.id(page), at(3 + i)}
 	}
 	return m, true
 }
 
-func entryOfMemo(path string, m pageMemo) memoPackEntry {
+// entryOfMemo is the pack's entry of a memo whose dependencies are
+// numbered in names.
+func entryOfMemo(path string, m pageMemo, names []string) memoPackEntry {
 	e := memoPackEntry{Path: path, Hashes: make([]byte, 0, sha256.Size*(3+len(m.deps))), DepPages: make([]string, len(m.deps))}
 	e.Hashes = append(append(append(e.Hashes, m.key[:]...), m.site[:]...), m.own[:]...)
 	for i, d := range m.deps {
-		e.DepPages[i] = d.page
+		e.DepPages[i] = names[d.id]
 		e.Hashes = append(e.Hashes, d.version[:]...)
 	}
 	return e
@@ -99,14 +102,14 @@ func (b *Builder) writeMemoPack() {
 		return
 	}
 	writePackFile(b.cachePath("memos"), func(enc *gob.Encoder) error {
-		paths, memos := b.memos.sorted()
+		paths, memos, names := b.memos.sorted()
 		h := b.memoPackHeader()
 		h.Count = len(paths)
 		if err := enc.Encode(h); err != nil {
 			return err
 		}
 		for i, path := range paths {
-			if err := enc.Encode(entryOfMemo(path, memos[i])); err != nil {
+			if err := enc.Encode(entryOfMemo(path, memos[i], names)); err != nil {
 				return err
 			}
 		}

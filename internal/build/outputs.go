@@ -19,7 +19,7 @@ import (
 func (b *Builder) outputs(s *site, tmpl *layout.Set, inputs *siteInputs, whole [sha256.Size]byte, statics []output) ([]output, diag.List) {
 	jobs := s.views.Jobs()
 	b.readMemoPack()
-	pv := &pageVersions{nodes: versions(s.graph, s.views), siteView: b.hasher.Key(s.views.Site()), whole: whole}
+	pv := &pageVersions{nodes: b.memos.versions(s.graph, s.views), siteView: b.hasher.Key(s.views.Site()), whole: whole}
 	pv.changed = b.memos.changedSince(pv.nodes)
 	paths := make(map[string]bool, len(jobs))
 	var outs []output

@@ -7,14 +7,12 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"runtime"
 	"sync"
 
 	"github.com/dossier-project/dossier/internal/config"
 	"github.com/dossier-project/dossier/internal/diag"
 	"github.com/dossier-project/dossier/internal/layout"
 	"github.com/dossier-project/dossier/internal/view"
-	"golang.org/x/sync/errgroup"
 )
 
 // output is one file of the site: its path, and how to find its key and
@@ -125,7 +123,7 @@ func (b *Builder) siteKey(s *site, whole [sha256.Size]byte, statics []output) [s
 	return [sha256.Size]byte(h.Sum(nil))
 }
 
-// produce runs every output in parallel, up to GOMAXPROCS at once. A
+// produce runs every output in parallel, on GOMAXPROCS workers. A
 // preview does not even prepare a costly output, nor, with deferWhole, a
 // page of the whole dossier: it records it to be made on request, under
 // the whole dossier's version. (So an edit in dossier serve makes the
@@ -143,37 +141,32 @@ func (b *Builder) produce(dest *Dest, outs []output, whole [sha256.Size]byte, de
 	if dest.mode != preview { // a preview makes them on request
 		outs = costlyFirst(outs)
 	}
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, o := range outs {
-		g.Go(func() error {
-			if dest.mode == preview && (o.costly || o.whole && deferWhole) {
-				dest.later(o.path, whole, func(w io.Writer) error {
-					_, make, err := o.prepare()
-					if err == nil {
-						err = make(w)
-					}
-					if err != nil {
-						return asDiag(o.path, err)
-					}
-					return nil
-				})
-				return nil
-			}
-			key, make, err := o.prepare()
-			switch {
-			case err != nil:
-				fail(asDiag(o.path, err))
-			case dest.keep(o.path, key):
-			default:
-				if err := dest.write(o.path, key, make); err != nil {
-					fail(asDiag(o.path, err))
+	inParallel(len(outs), func(i int) {
+		o := outs[i]
+		if dest.mode == preview && (o.costly || o.whole && deferWhole) {
+			dest.later(o.path, whole, func(w io.Writer) error {
+				_, make, err := o.prepare()
+				if err == nil {
+					err = make(w)
 				}
+				if err != nil {
+					return asDiag(o.path, err)
+				}
+				return nil
+			})
+			return
+		}
+		key, make, err := o.prepare()
+		switch {
+		case err != nil:
+			fail(asDiag(o.path, err))
+		case dest.keep(o.path, key):
+		default:
+			if err := dest.write(o.path, key, make); err != nil {
+				fail(asDiag(o.path, err))
 			}
-			return nil
-		})
-	}
-	_ = g.Wait()
+		}
+	})
 	return diags
 }
 
@@ -253,10 +246,10 @@ func (b *Builder) pageOutput(j view.Job, tmpl *layout.Set, inputs *siteInputs, p
 // pageVersions is what page keys and memos compare in one build: every
 // page's version, and the site's part of each template's pages.
 type pageVersions struct {
-	nodes map[string][sha256.Size]byte
-	// changed lists the entries of nodes that differ from the last pass's
+	nodes *depVersions
+	// changed marks the entries of nodes that differ from the last pass's
 	// (see pageMemos.changedSince); nil when that is not known.
-	changed  map[string]bool
+	changed  []bool
 	siteView [sha256.Size]byte
 	// whole is the version of the whole dossier (every page's version):
 	// the memo of a page that shows the whole dossier, or a whole section
