@@ -75,8 +75,8 @@ type Builder struct {
 	lastTemplates [32]byte
 	// lastGraph is the last build's resolved graph, for reuse.
 	lastGraph *xref.Graph
-	// searchTexts are the last build's search texts, by page URL.
-	searchTexts map[string]searchText
+	// searchTexts are the last build's search texts.
+	searchTexts searchTexts
 	// viewCache keeps cards and list orders between builds.
 	viewCache *view.Cache
 	dates     changeDates

@@ -76,48 +76,71 @@ func (b *Builder) searchOutputs(s *site) []output {
 // everything it links to) and the titles its unlabelled links read as,
 // which the version does not cover.
 type searchText struct {
+	url     string
 	version [32]byte
 	titles  []string
 	text    []string
 }
 
+// searchTexts are one build's texts, in its graph's order, and the
+// graph's names (xref.Graph.Names).
+type searchTexts struct {
+	names [32]byte
+	texts []searchText
+}
+
 // searchDocs returns every page as a document, in page order, made on
-// GOMAXPROCS workers, and the texts made, by page URL. A page whose
-// version and link titles are those of a text in last takes that text:
-// a preview's rebuild after one edit makes one page's text, not all.
-func searchDocs(s *site, last map[string]searchText) ([]search.Doc, map[string]searchText) {
+// GOMAXPROCS workers, and the texts made. A page whose version and link
+// titles are those of a text in last takes that text: a preview's
+// rebuild after one edit makes one page's text, not all. When the graph
+// has last's names, its pages are at last's places and every title is
+// what it was, so a page of the same version takes the text at its place
+// without even listing its link titles.
+func searchDocs(s *site, last searchTexts) ([]search.Doc, searchTexts) {
 	all := s.graph.All()
 	docs := make([]search.Doc, len(all))
-	texts := make([]searchText, len(all))
+	out := searchTexts{names: s.graph.Names(), texts: make([]searchText, len(all))}
+	sameNames := last.names == out.names && len(last.texts) == len(all)
+	var byURL map[string]searchText
+	if !sameNames {
+		byURL = make(map[string]searchText, len(last.texts))
+		for _, t := range last.texts {
+			byURL[t.url] = t
+		}
+	}
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(all); i += workers {
 				n := all[i]
-				texts[i] = searchTextOf(n, last[n.URL])
+				if sameNames && last.texts[i].url == n.URL {
+					out.texts[i] = searchTextOf(n, last.texts[i], true)
+				} else {
+					out.texts[i] = searchTextOf(n, byURL[n.URL], false)
+				}
 				m := &n.Page.Meta
 				docs[i] = search.Doc{URL: s.base.Path(n.URL), Kind: string(n.Kind()), Title: n.Title(),
-					Aliases: m.Aliases, Tags: m.Tags, Summary: m.Summary, Text: texts[i].text}
+					Aliases: m.Aliases, Tags: m.Tags, Summary: m.Summary, Text: out.texts[i].text}
 			}
 		})
 	}
 	wg.Wait()
-	byURL := make(map[string]searchText, len(all))
-	for i, n := range all {
-		byURL[n.URL] = texts[i]
-	}
-	return docs, byURL
+	return docs, out
 }
 
-// searchTextOf returns n's text: last's, when it was made from the same page
-// and link titles.
-func searchTextOf(n *xref.Node, last searchText) searchText {
+// searchTextOf returns n's text: last's, when it was made from the same
+// page and link titles (sameNames: from a graph with the same names, so
+// the same version means the same titles).
+func searchTextOf(n *xref.Node, last searchText, sameNames bool) searchText {
+	if last.text != nil && last.version == n.Version && sameNames {
+		return last
+	}
 	titles := linkTitles(n)
 	if last.text != nil && last.version == n.Version && slices.Equal(titles, last.titles) {
 		return last
 	}
-	return searchText{version: n.Version, titles: titles, text: pageText(n)}
+	return searchText{url: n.URL, version: n.Version, titles: titles, text: pageText(n)}
 }
 
 // linkTitles returns the titles n's unlabelled links read as (see

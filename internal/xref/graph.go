@@ -143,6 +143,11 @@ type key struct {
 	slug string
 }
 
+// Names identifies every page's kind, slug, file, title and aliases, in
+// order: two graphs with the same Names have the same pages at the same
+// places of All(), with the same titles (see reuse.go).
+func (g *Graph) Names() [32]byte { return g.names }
+
 // Lookup returns the node of kind k with slug, or nil.
 func (g *Graph) Lookup(k content.Kind, slug string) *Node { return g.byKey[key{k, slug}] }
 
