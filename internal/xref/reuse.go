@@ -96,53 +96,88 @@ func reusable(g, last *Graph) ([]*Node, []*Node) {
 
 // takeResolution gives n the resolution of o, a node of the last graph,
 // with every node moved to g's (moved holds g's node for each place in
-// the last graph).
+// the last graph). The copies of o's lists share one array of nodes and
+// one of citations, made at their full size: a preview's rebuild takes
+// the resolution of every page but the edited ones.
 func takeResolution(n, o *Node, moved []*Node) {
-	mv := func(x *Node) *Node {
-		if x == nil {
-			return nil
-		}
-		return moved[x.at]
-	}
+	nodes := carver[*Node]{buf: make([]*Node, 0, len(o.Actors)+len(o.Events)+len(o.Chain)+len(o.res.refs))}
+	cites := carver[Citation]{buf: make([]Citation, 0, citationCount(o))}
 	mvNodes := func(xs []*Node) []*Node {
-		if xs == nil {
-			return nil
-		}
-		out := make([]*Node, len(xs))
-		for i, x := range xs {
-			out[i] = mv(x)
+		out := nodes.take(xs)
+		for i, x := range out {
+			if x != nil {
+				out[i] = moved[x.at]
+			}
 		}
 		return out
 	}
 	mvCites := func(cs []Citation) []Citation {
-		if cs == nil {
-			return nil
-		}
-		out := slices.Clone(cs)
-		for i := range out {
-			out[i].Source = mv(out[i].Source)
+		out := cites.take(cs)
+		for i, c := range out {
+			if c.Source != nil {
+				out[i].Source = moved[c.Source.at]
+			}
 		}
 		return out
 	}
-	n.Actors, n.Events, n.Chain, n.Country = mvNodes(o.Actors), mvNodes(o.Events), mvNodes(o.Chain), mv(o.Country)
+	n.Actors, n.Events, n.Chain = mvNodes(o.Actors), mvNodes(o.Events), mvNodes(o.Chain)
+	if o.Country != nil {
+		n.Country = moved[o.Country.at]
+	}
 	n.Sources, n.BodyCites = mvCites(o.Sources), mvCites(o.BodyCites)
-	for _, e := range o.Relations {
-		n.Relations = append(n.Relations, Edge{From: n, To: mv(e.To), Type: e.Type, Since: e.Since, Until: e.Until, Sources: mvCites(e.Sources)})
+	if o.Relations != nil {
+		n.Relations = make([]Edge, len(o.Relations))
+		for i, e := range o.Relations {
+			n.Relations[i] = Edge{From: n, To: moved[e.To.at], Type: e.Type, Since: e.Since, Until: e.Until, Sources: mvCites(e.Sources)}
+		}
 	}
-	for _, j := range o.KeyJudgments {
-		n.KeyJudgments = append(n.KeyJudgments, Judgment{Judgment: j.Judgment, Cites: mvCites(j.Cites)})
-	}
-	for _, j := range o.Judgments {
-		n.Judgments = append(n.Judgments, Judgment{Judgment: j.Judgment, Cites: mvCites(j.Cites)})
-	}
-	for _, ind := range o.Indicators {
-		n.Indicators = append(n.Indicators, Indicator{Indicator: ind.Indicator, Cites: mvCites(ind.Cites)})
+	n.KeyJudgments = moveJudgments(o.KeyJudgments, mvCites)
+	n.Judgments = moveJudgments(o.Judgments, mvCites)
+	if o.Indicators != nil {
+		n.Indicators = make([]Indicator, len(o.Indicators))
+		for i, ind := range o.Indicators {
+			n.Indicators[i] = Indicator{Indicator: ind.Indicator, Cites: mvCites(ind.Cites)}
+		}
 	}
 	if o.Links != nil {
 		n.Links = slices.Clone(o.Links)
-		for i := range n.Links {
-			n.Links[i].Node = mv(n.Links[i].Node)
+		for i, t := range n.Links {
+			if t.Node != nil {
+				n.Links[i].Node = moved[t.Node.at]
+			}
 		}
 	}
 	n.res = resolution{refs: mvNodes(o.res.refs), diags: o.res.diags, quotes: o.res.quotes}
+}
+
+func moveJudgments(js []Judgment, mvCites func([]Citation) []Citation) []Judgment {
+	if js == nil {
+		return nil
+	}
+	out := make([]Judgment, len(js))
+	for i, j := range js {
+		out[i] = Judgment{Judgment: j.Judgment, Cites: mvCites(j.Cites)}
+	}
+	return out
+}
+
+// citationCount counts the citations n makes (see eachCitation).
+func citationCount(n *Node) int {
+	count := 0
+	eachCitation(n, func(Citation) { count++ })
+	return count
+}
+
+// carver hands out copies of slices from one array, each with its own
+// length as its capacity (so an append to one never writes into the
+// next); nil stays nil.
+type carver[T any] struct{ buf []T }
+
+func (c *carver[T]) take(src []T) []T {
+	if src == nil {
+		return nil
+	}
+	at := len(c.buf)
+	c.buf = append(c.buf, src...)
+	return c.buf[at:len(c.buf):len(c.buf)]
 }
