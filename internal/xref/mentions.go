@@ -2,6 +2,7 @@ package xref
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"maps"
 	"slices"
@@ -31,18 +32,24 @@ func findMentions(g *Graph, memo *Memo) {
 	memo = memo.forNames(patterns)
 	matcher := lazyMatcher{patterns: patterns, m: memo.matcherOf()}
 	defer memo.keepMatcher(&matcher)
+	// Pages are taken in the graph's order, so each MentionedIn comes out
+	// in it, a page already there is its last, and ReferencedBy (in the
+	// same order) is searched by halves.
 	for _, n := range g.all {
 		for _, p := range memo.scan(n, &matcher) {
 			a := owner[p]
-			if a == n || slices.Contains(a.ReferencedBy, n) || slices.Contains(a.MentionedIn, n) {
+			if a == n || inOrder(a.ReferencedBy, n) || len(a.MentionedIn) > 0 && a.MentionedIn[len(a.MentionedIn)-1] == n {
 				continue
 			}
 			a.MentionedIn = append(a.MentionedIn, n)
 		}
 	}
-	for _, a := range actors {
-		sortNodes(a.MentionedIn)
-	}
+}
+
+// inOrder reports whether n is in nodes, which are in the graph's order.
+func inOrder(nodes []*Node, n *Node) bool {
+	_, found := slices.BinarySearchFunc(nodes, n.at, func(x *Node, at int) int { return cmp.Compare(x.at, at) })
+	return found
 }
 
 // lazyMatcher builds its automaton on first use: a rebuild whose bodies

@@ -84,6 +84,7 @@ func Resolve(pages []Input, opts Options) (*Graph, diag.List) {
 		}
 	})
 	findMentions(g, opts.Memo)
+	g.setIDs(opts.Last)
 	g.computeVersions(from)
 	var diags diag.List
 	for _, n := range g.all {
@@ -119,9 +120,11 @@ func eachNode(g *Graph, ix *index, opts Options, f func(r *resolver, i int, n *N
 // newGraph makes a node per page, sorted: home first, then by kind and
 // slug.
 func newGraph(pages []Input) *Graph {
-	g := &Graph{byKey: map[key]*Node{}}
-	for _, in := range pages {
-		n := &Node{Page: in.Page, Doc: in.Doc, URL: in.Page.Path()}
+	g := &Graph{byKey: make(map[key]*Node, len(pages))}
+	nodes := make([]Node, len(pages)) // one allocation: the graph lives and goes as a whole
+	for i, in := range pages {
+		n := &nodes[i]
+		*n = Node{Page: in.Page, Doc: in.Doc, URL: in.Page.Path()}
 		if in.Page.Kind == content.Home {
 			g.Home = n
 			continue
@@ -183,11 +186,6 @@ func appendUnique(list []*Node, n *Node) []*Node {
 		return list
 	}
 	return append(list, n)
-}
-
-// sortNodes sorts nodes of one graph in its order.
-func sortNodes(nodes []*Node) {
-	slices.SortFunc(nodes, func(a, b *Node) int { return cmp.Compare(a.at, b.at) })
 }
 
 func compareNodes(a, b *Node) int {

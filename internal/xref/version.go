@@ -20,10 +20,6 @@ import (
 // took (see reuse.go): when what the two are referenced by is the same
 // too, the version is the same, and it is taken rather than hashed.
 func (g *Graph) computeVersions(from []*Node) {
-	for _, n := range g.all {
-		sum := sha256.Sum256([]byte(string(n.Kind()) + "/" + n.Slug()))
-		n.id = [idSize]byte(sum[:idSize])
-	}
 	var wg sync.WaitGroup
 	work := make(chan int, 64)
 	for range runtime.GOMAXPROCS(0) {
@@ -44,6 +40,22 @@ func (g *Graph) computeVersions(from []*Node) {
 	}
 	close(work)
 	wg.Wait()
+}
+
+// setIDs gives every node its id: that of the node at its place in last
+// when last has the same names (the same pages in the same order), else
+// the hash of its kind and slug.
+func (g *Graph) setIDs(last *Graph) {
+	if last != nil && last.names == g.names && len(last.all) == len(g.all) {
+		for i, n := range g.all {
+			n.id = last.all[i].id
+		}
+		return
+	}
+	for _, n := range g.all {
+		sum := sha256.Sum256([]byte(string(n.Kind()) + "/" + n.Slug()))
+		n.id = [idSize]byte(sum[:idSize])
+	}
 }
 
 // sameReferrers reports whether n and o, nodes of the same page in two
