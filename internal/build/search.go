@@ -148,8 +148,8 @@ func searchTextOf(n *xref.Node, last searchText, sameNames bool) searchText {
 func linkTitles(n *xref.Node) []string {
 	var titles []string
 	for i, l := range n.Doc.Links {
-		if l.Label == "" && i < len(n.Links) && n.Links[i].Node != nil {
-			titles = append(titles, n.Links[i].Node.Title())
+		if l.Label == "" && i < len(n.Links) && n.LinkedPage(n.Links[i]) != nil {
+			titles = append(titles, n.LinkedPage(n.Links[i]).Title())
 		}
 	}
 	return titles
@@ -191,12 +191,13 @@ func bodyText(n *xref.Node) string {
 	var b strings.Builder
 	at, changed := 0, false
 	for i, l := range d.Links {
-		if l.TextEnd <= l.TextStart || l.TextStart < at || l.Label != "" || i >= len(n.Links) || n.Links[i].Node == nil {
+		if l.TextEnd <= l.TextStart || l.TextStart < at || l.Label != "" || i >= len(n.Links) || n.LinkedPage(n.Links[i]) == nil {
 			continue
 		}
 		t := n.Links[i]
-		text := t.Node.Title()
-		if t.Paragraph > 0 || t.Node.Kind() == content.Source {
+		to := n.LinkedPage(t)
+		text := to.Title()
+		if t.Paragraph > 0 || to.Kind() == content.Source {
 			text = ""
 		}
 		b.WriteString(d.Text[at:l.TextStart])

@@ -185,12 +185,12 @@ func (b *Builder) linkViews(n *xref.Node) []markdown.LinkView {
 		switch {
 		case t.Missing != "":
 			out[i] = markdown.LinkView{Missing: true, Title: "missing: " + t.Missing}
-		case t.Node == nil:
+		case n.LinkedPage(t) == nil:
 			out[i] = markdown.LinkView{Href: b.base.Path(t.Path)}
 		case t.Paragraph > 0:
-			out[i] = b.citationMark(t.Node, t.Paragraph)
+			out[i] = b.citationMark(n.LinkedPage(t), t.Paragraph)
 		default:
-			out[i] = b.pageLink(t, l)
+			out[i] = b.pageLink(n.LinkedPage(t), t.Anchor, l)
 		}
 		if l.Kind == markdown.Wiki {
 			out[i].Isolate = content.HasBidi(cmp.Or(out[i].Text, l.Label, l.Target))
@@ -210,16 +210,16 @@ func (b *Builder) citationMark(src *xref.Node, para int) markdown.LinkView {
 }
 
 // pageLink is a link to a page, maybe to an anchor on it.
-func (b *Builder) pageLink(t xref.Target, l markdown.Link) markdown.LinkView {
-	v := markdown.LinkView{Href: b.base.Path(t.Node.URL)}
-	if t.Anchor != "" {
-		v.Href += "#" + t.Anchor
+func (b *Builder) pageLink(to *xref.Node, anchor string, l markdown.Link) markdown.LinkView {
+	v := markdown.LinkView{Href: b.base.Path(to.URL)}
+	if anchor != "" {
+		v.Href += "#" + anchor
 	}
 	if l.Kind == markdown.Wiki {
-		v.Class = "wl wl-" + string(t.Node.Kind())
-		v.Title = fmt.Sprintf("%s: %s", t.Node.Kind(), content.Isolate(t.Node.Title()))
+		v.Class = "wl wl-" + string(to.Kind())
+		v.Title = fmt.Sprintf("%s: %s", to.Kind(), content.Isolate(to.Title()))
 		if l.Label == "" {
-			v.Text = t.Node.Title()
+			v.Text = to.Title()
 		}
 	}
 	return v
@@ -275,8 +275,8 @@ func depKey(n *xref.Node) string { return string(n.Kind()) + "/" + n.Slug() }
 func linkTargets(n *xref.Node) []string {
 	var out []string
 	for _, t := range n.Links {
-		if t.Node != nil {
-			out = append(out, depKey(t.Node))
+		if to := n.LinkedPage(t); to != nil {
+			out = append(out, depKey(to))
 		}
 	}
 	return out

@@ -24,8 +24,8 @@ func (r *resolver) body(n *Node) {
 			t = r.rootedLink(n, l)
 		}
 		n.Links[i] = t
-		if t.Node != nil && t.Node.Kind() == content.Source && t.Missing == "" {
-			n.BodyCites = append(n.BodyCites, Citation{Source: t.Node, Paragraph: t.Paragraph})
+		if to := n.LinkedPage(t); to != nil && to.Kind() == content.Source && t.Missing == "" {
+			n.BodyCites = append(n.BodyCites, Citation{Source: to, Paragraph: t.Paragraph})
 		}
 	}
 }
@@ -46,7 +46,7 @@ func (r *resolver) wikilink(n *Node, l markdown.Link) Target {
 		if msg != "" {
 			return r.missing(pos, msg, hint)
 		}
-		return Target{Node: t, Anchor: anchor, Paragraph: para}
+		return linkTo(t, anchor, para)
 	}
 	return r.anchored(t, anchor, pos)
 }
@@ -58,7 +58,7 @@ func (r *resolver) anchored(t *Node, anchor string, pos diag.Pos) Target {
 			return r.missing(pos, fmt.Sprintf("%s has no anchor #%s", t.Page.File, anchor), hint)
 		}
 	}
-	return Target{Node: t, Anchor: anchor}
+	return linkTo(t, anchor, 0)
 }
 
 // relativeLink resolves "../actors/x.md#anchor" against n's file.

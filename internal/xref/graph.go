@@ -28,7 +28,9 @@ type Node struct {
 	KeyJudgments []Judgment
 	Judgments    []Judgment
 	Indicators   []Indicator
-	// Links resolves Doc.Links, one Target per link, in order.
+	// Links resolves Doc.Links, one Target per link, in order; LinkedPage
+	// gives the page each links to. The slice is shared with the same
+	// node of the next graph when that takes this one's resolution.
 	Links []Target
 	// BodyCites are the citations made by links in the body.
 	BodyCites []Citation
@@ -53,7 +55,8 @@ type Node struct {
 
 	res resolution   // for the next Resolve (see reuse.go)
 	id  [idSize]byte // stands for the node in versions (see version.go)
-	at  int          // the node's place in its graph's All(): home, then kind and slug order
+	at    int    // the node's place in its graph's All(): home, then kind and slug order
+	graph *Graph // the graph the node is in
 }
 
 // Title is the page's title.
@@ -67,8 +70,12 @@ func (n *Node) Slug() string { return n.Page.Slug }
 
 // Target is what one body link resolved to.
 type Target struct {
-	// Node is the page linked to; nil when the link names no page.
-	Node *Node
+	// to is 1 + the place in the graph's All() of the page linked to
+	// (Node.LinkedPage); 0 when the link names no page. A place, not a
+	// pointer: the next graph with the same names has the same pages at
+	// the same places, and shares the Targets of a page it does not
+	// resolve again.
+	to int
 	// Anchor is the fragment on that page, without "#": a heading's ID or
 	// a source paragraph's "p4".
 	Anchor string
@@ -81,6 +88,20 @@ type Target struct {
 	// Missing says why the link names nothing ("" when it resolves). Only
 	// a preview renders such links; a build reports them as errors.
 	Missing string
+}
+
+// LinkedPage returns the page t, one of n's Links, links to; nil when it
+// names no page.
+func (n *Node) LinkedPage(t Target) *Node {
+	if t.to == 0 {
+		return nil
+	}
+	return n.graph.all[t.to-1]
+}
+
+// linkTo is a Target of the page to.
+func linkTo(to *Node, anchor string, paragraph int) Target {
+	return Target{to: to.at + 1, Anchor: anchor, Paragraph: paragraph}
 }
 
 // Citation is a resolved citation of a source, maybe of one paragraph.

@@ -24,8 +24,9 @@ func (r *resolver) quotes(n *Node) {
 		if r.fold.r == nil {
 			r.fold = newFolder()
 		}
-		if !strings.Contains(r.paragraph(t.Node, t.Paragraph), r.fold.normalize(l.Quote)) {
-			d := diag.Errorf(n.Page.BodyPos(l.Offset+2), "quotation %q is not in %s paragraph %d", shorten(l.Quote), t.Node.Page.Slug, t.Paragraph)
+		src := n.LinkedPage(t)
+		if !strings.Contains(r.paragraph(src, t.Paragraph), r.fold.normalize(l.Quote)) {
+			d := diag.Errorf(n.Page.BodyPos(l.Offset+2), "quotation %q is not in %s paragraph %d", shorten(l.Quote), src.Page.Slug, t.Paragraph)
 			d.Suggestion = "quote the paragraph exactly, or cite the paragraph that says it"
 			r.diags.Add(d)
 		}

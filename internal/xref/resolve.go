@@ -124,7 +124,7 @@ func newGraph(pages []Input) *Graph {
 	nodes := make([]Node, len(pages)) // one allocation: the graph lives and goes as a whole
 	for i, in := range pages {
 		n := &nodes[i]
-		*n = Node{Page: in.Page, Doc: in.Doc, URL: in.Page.Path()}
+		*n = Node{Page: in.Page, Doc: in.Doc, URL: in.Page.Path(), graph: g}
 		if in.Page.Kind == content.Home {
 			g.Home = n
 			continue

@@ -98,8 +98,9 @@ func TestPreviewRendersMissingLinks(t *testing.T) {
 	if len(got) != 1 || !strings.Contains(got[0], "warning: no page named") {
 		t.Fatalf("diagnostics = %q, want one warning", got)
 	}
-	l := g.Lookup(content.Brief, "b").Links[0]
-	if l.Missing == "" || l.Node != nil {
+	b := g.Lookup(content.Brief, "b")
+	l := b.Links[0]
+	if l.Missing == "" || b.LinkedPage(l) != nil {
 		t.Errorf("link = %+v, want missing without a target", l)
 	}
 }
@@ -125,10 +126,10 @@ func TestBacklinksRelationsMentions(t *testing.T) {
 	if len(china.MentionedIn) != 2 || china.MentionedIn[0] != brief || china.MentionedIn[1] != src {
 		t.Errorf("china mentioned in = %v, want the brief and the article", china.MentionedIn)
 	}
-	if l := brief.Links[0]; l.Node != kim || l.Anchor != "" || l.Paragraph != 0 {
+	if l := brief.Links[0]; brief.LinkedPage(l) != kim || l.Anchor != "" || l.Paragraph != 0 {
 		t.Errorf("wikilink = %+v", l)
 	}
-	if l := brief.Links[1]; l.Node != src || l.Paragraph != 2 || l.Anchor != "p2" {
+	if l := brief.Links[1]; brief.LinkedPage(l) != src || l.Paragraph != 2 || l.Anchor != "p2" {
 		t.Errorf("citation = %+v", l)
 	}
 	if len(src.CitedBy) != 1 || src.CitedBy[0] != brief {
@@ -157,13 +158,13 @@ func TestRootedLinks(t *testing.T) {
 	}
 	b := g.Lookup(content.Brief, "b")
 	kim := g.Lookup(content.Actor, "kim-jong-un")
-	if l := b.Links[0]; l.Node != kim || l.Anchor != "early-life" {
+	if l := b.Links[0]; b.LinkedPage(l) != kim || l.Anchor != "early-life" {
 		t.Errorf("rooted page link = %+v", l)
 	}
-	if l := b.Links[2]; l.Node != nil || l.Path != "static/m.png" || l.Missing != "" {
+	if l := b.Links[2]; b.LinkedPage(l) != nil || l.Path != "static/m.png" || l.Missing != "" {
 		t.Errorf("rooted image = %+v", l)
 	}
-	if l := b.Links[3]; l.Node != nil || l.Path != "briefs/" {
+	if l := b.Links[3]; b.LinkedPage(l) != nil || l.Path != "briefs/" {
 		t.Errorf("rooted list link = %+v", l)
 	}
 	if len(kim.ReferencedBy) != 1 || kim.ReferencedBy[0] != b {

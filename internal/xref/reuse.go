@@ -139,14 +139,7 @@ func takeResolution(n, o *Node, moved []*Node) {
 			n.Indicators[i] = Indicator{Indicator: ind.Indicator, Cites: mvCites(ind.Cites)}
 		}
 	}
-	if o.Links != nil {
-		n.Links = slices.Clone(o.Links)
-		for i, t := range n.Links {
-			if t.Node != nil {
-				n.Links[i].Node = moved[t.Node.at]
-			}
-		}
-	}
+	n.Links = o.Links // by place: the same in both graphs
 	n.res = resolution{refs: mvNodes(o.res.refs), diags: o.res.diags, quotes: o.res.quotes}
 }
 

@@ -116,7 +116,7 @@ func describeGraph(g *Graph, diags diag.List) string {
 			fmt.Fprintf(&b, "  judgment %q %s\n", j.Text.Value, cites(j.Cites))
 		}
 		for _, l := range n.Links {
-			fmt.Fprintf(&b, "  link %s #%s p%d %q %q\n", nodeName(l.Node), l.Anchor, l.Paragraph, l.Path, l.Missing)
+			fmt.Fprintf(&b, "  link %s #%s p%d %q %q\n", nodeName(n.LinkedPage(l)), l.Anchor, l.Paragraph, l.Path, l.Missing)
 		}
 		fmt.Fprintf(&b, "  referenced by %s named in %s mentioned in %s cited by %s\n",
 			nodeNames(n.ReferencedBy), nodeNames(n.NamedIn), nodeNames(n.MentionedIn), nodeNames(n.CitedBy))

@@ -139,7 +139,7 @@ func (h *versionHasher) node(n *Node) [sha256.Size]byte {
 	}
 	h.int(len(n.Links))
 	for _, t := range n.Links {
-		h.node1(t.Node)
+		h.node1(n.LinkedPage(t))
 		h.str(t.Anchor, t.Path, t.Missing)
 		h.int(t.Paragraph)
 	}
