@@ -53,10 +53,10 @@ type Node struct {
 	// version.go).
 	Version [32]byte
 
-	res resolution   // for the next Resolve (see reuse.go)
-	id  [idSize]byte // stands for the node in versions (see version.go)
-	at    int    // the node's place in its graph's All(): home, then kind and slug order
-	graph *Graph // the graph the node is in
+	res   resolution   // for the next Resolve (see reuse.go)
+	id    [idSize]byte // stands for the node in versions (see version.go)
+	at    int          // the node's place in its graph's All(): home, then kind and slug order
+	graph *Graph       // the graph the node is in
 }
 
 // Title is the page's title.
