@@ -21,6 +21,24 @@ const (
 // Kinds lists every kind except Home, in display order.
 func Kinds() []Kind { return []Kind{Brief, Actor, Event, Commentary, Source} }
 
+// Rank is the kind's place in Kinds (-1 for Home and unknown kinds):
+// pages sort by it, then by slug.
+func (k Kind) Rank() int {
+	switch k {
+	case Brief:
+		return 0
+	case Actor:
+		return 1
+	case Event:
+		return 2
+	case Commentary:
+		return 3
+	case Source:
+		return 4
+	}
+	return -1
+}
+
 // Folder is the kind's folder under content/ and its URL section.
 func (k Kind) Folder() string {
 	switch k {

@@ -72,10 +72,8 @@ func dropDuplicates(pages []*Page) ([]*Page, diag.List) {
 }
 
 func comparePages(a, b *Page) int {
-	return cmp.Or(cmp.Compare(kindOrder(a.Kind), kindOrder(b.Kind)), strings.Compare(a.Slug, b.Slug), strings.Compare(a.File, b.File))
+	return cmp.Or(cmp.Compare(a.Kind.Rank(), b.Kind.Rank()), strings.Compare(a.Slug, b.Slug), strings.Compare(a.File, b.File))
 }
-
-func kindOrder(k Kind) int { return slices.Index(Kinds(), k) }
 
 // ByKind returns the pages of kind k, by slug.
 func (s *Set) ByKind(k Kind) []*Page {
@@ -91,7 +89,7 @@ func (s *Set) ByKind(k Kind) []*Page {
 // Lookup returns the page of kind k with slug, or nil.
 func (s *Set) Lookup(k Kind, slug string) *Page {
 	i, ok := slices.BinarySearchFunc(s.Pages, &Page{Kind: k, Slug: slug}, func(a, b *Page) int {
-		return cmp.Or(cmp.Compare(kindOrder(a.Kind), kindOrder(b.Kind)), strings.Compare(a.Slug, b.Slug))
+		return cmp.Or(cmp.Compare(a.Kind.Rank(), b.Kind.Rank()), strings.Compare(a.Slug, b.Slug))
 	})
 	if !ok {
 		return nil

@@ -189,14 +189,7 @@ func appendUnique(list []*Node, n *Node) []*Node {
 }
 
 func compareNodes(a, b *Node) int {
-	return cmp.Or(cmp.Compare(kindRank(a.Kind()), kindRank(b.Kind())), strings.Compare(a.Page.Slug, b.Page.Slug))
-}
-
-func kindRank(k content.Kind) int {
-	if k == content.Home {
-		return -1
-	}
-	return slices.Index(content.Kinds(), k)
+	return cmp.Or(cmp.Compare(a.Kind().Rank(), b.Kind().Rank()), strings.Compare(a.Page.Slug, b.Page.Slug))
 }
 
 // GroupByKind splits nodes into runs of one kind, in kind order.
