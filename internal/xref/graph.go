@@ -149,7 +149,6 @@ type Graph struct {
 	// Nodes are every page but home, in kind then slug order.
 	Nodes  []*Node
 	all    []*Node
-	byKey  map[key]*Node
 	ids    map[*Node][idSize]byte // for versions
 	names  [32]byte               // what every name lookup reads (see reuse.go)
 	ix     *index                 // finds nodes by name; the next graph with the same names takes it
@@ -170,7 +169,7 @@ type key struct {
 func (g *Graph) Names() [32]byte { return g.names }
 
 // Lookup returns the node of kind k with slug, or nil.
-func (g *Graph) Lookup(k content.Kind, slug string) *Node { return g.byKey[key{k, slug}] }
+func (g *Graph) Lookup(k content.Kind, slug string) *Node { return g.ix.key(k, slug) }
 
 // ByKind returns the nodes of kind k in slug order.
 func (g *Graph) ByKind(k content.Kind) []*Node {

@@ -55,6 +55,7 @@ func Resolve(pages []Input, opts Options) (*Graph, diag.List) {
 	g := newGraph(pages)
 	g.names = namesOf(g, opts)
 	from, moved := reusable(g, opts.Last)
+	g.name(opts.Last)
 	if moved != nil {
 		g.ix = opts.Last.ix.at(g.all)
 	} else {
@@ -84,7 +85,6 @@ func Resolve(pages []Input, opts Options) (*Graph, diag.List) {
 		}
 	})
 	findMentions(g, opts.Memo)
-	g.setIDs(opts.Last)
 	g.computeVersions(from)
 	var diags diag.List
 	for _, n := range g.all {
@@ -120,17 +120,16 @@ func eachNode(g *Graph, ix *index, opts Options, f func(r *resolver, i int, n *N
 // newGraph makes a node per page, sorted: home first, then by kind and
 // slug.
 func newGraph(pages []Input) *Graph {
-	g := &Graph{byKey: make(map[key]*Node, len(pages))}
+	g := &Graph{}
 	nodes := make([]Node, len(pages)) // one allocation: the graph lives and goes as a whole
 	for i, in := range pages {
 		n := &nodes[i]
-		*n = Node{Page: in.Page, Doc: in.Doc, URL: in.Page.Path(), graph: g}
+		*n = Node{Page: in.Page, Doc: in.Doc, graph: g}
 		if in.Page.Kind == content.Home {
 			g.Home = n
 			continue
 		}
 		g.Nodes = append(g.Nodes, n)
-		g.byKey[key{in.Page.Kind, in.Page.Slug}] = n
 	}
 	slices.SortFunc(g.Nodes, compareNodes)
 	if g.Home != nil {

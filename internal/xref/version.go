@@ -42,17 +42,19 @@ func (g *Graph) computeVersions(from []*Node) {
 	wg.Wait()
 }
 
-// setIDs gives every node its id: that of the node at its place in last
-// when last has the same names (the same pages in the same order), else
-// the hash of its kind and slug.
-func (g *Graph) setIDs(last *Graph) {
+// name gives every node its URL and id (which stands for it in
+// versions): those of the node at its place in last when last has the
+// same names (the same pages in the same order), else made from its kind
+// and slug.
+func (g *Graph) name(last *Graph) {
 	if last != nil && last.names == g.names && len(last.all) == len(g.all) {
 		for i, n := range g.all {
-			n.id = last.all[i].id
+			n.URL, n.id = last.all[i].URL, last.all[i].id
 		}
 		return
 	}
 	for _, n := range g.all {
+		n.URL = n.Page.Path()
 		sum := sha256.Sum256([]byte(string(n.Kind()) + "/" + n.Slug()))
 		n.id = [idSize]byte(sum[:idSize])
 	}
