@@ -52,23 +52,38 @@ type RowUse struct {
 	First LikelihoodUse
 }
 
-// LikelihoodRows returns the use of each row (1 and 2; 0 is unused), in
-// one pass over the judgments: a check of every build needs no more.
+// LikelihoodRows returns the use of each row (1 and 2; 0 is unused),
+// summing each node's (made when the node is resolved, and taken with its
+// resolution): a check of every build needs no more.
 func (g *Graph) LikelihoodRows() [3]RowUse {
 	var rows [3]RowUse
 	for _, n := range g.all {
-		for _, js := range [][]Judgment{n.KeyJudgments, n.Judgments} {
-			for _, j := range js {
-				l, ok := vocab.ParseLikelihood(j.Likelihood.Value)
-				if !ok {
-					continue
-				}
-				u := LikelihoodUse{n.Page.Pos(j.Likelihood), l}
-				r := &rows[l.Row]
-				if r.Count == 0 || u.Pos.Compare(r.First.Pos) < 0 {
-					r.First = u
-				}
-				r.Count++
+		for row, u := range n.res.rows {
+			rows[row] = rows[row].add(u)
+		}
+	}
+	return rows
+}
+
+// add is the use of a row by r and u together.
+func (r RowUse) add(u RowUse) RowUse {
+	if u.Count == 0 {
+		return r
+	}
+	if r.Count == 0 || u.First.Pos.Compare(r.First.Pos) < 0 {
+		r.First = u.First
+	}
+	r.Count += u.Count
+	return r
+}
+
+// likelihoodRows is n's use of each row.
+func likelihoodRows(n *Node) [3]RowUse {
+	var rows [3]RowUse
+	for _, js := range [][]Judgment{n.KeyJudgments, n.Judgments} {
+		for _, j := range js {
+			if l, ok := vocab.ParseLikelihood(j.Likelihood.Value); ok {
+				rows[l.Row] = rows[l.Row].add(RowUse{Count: 1, First: LikelihoodUse{n.Page.Pos(j.Likelihood), l}})
 			}
 		}
 	}

@@ -76,6 +76,7 @@ func Resolve(pages []Input, opts Options) (*Graph, diag.List) {
 		r.frontMatter(n)
 		r.body(n)
 		n.res.diags = r.take()
+		n.res.rows = likelihoodRows(n)
 	})
 	backlinks(g)
 	eachNode(g, ix, opts, func(r *resolver, i int, n *Node) {

@@ -27,6 +27,7 @@ type resolution struct {
 	refs   []*Node // every page referenced, in the order first reached
 	diags  diag.List
 	quotes diag.List // from the quotation check
+	rows   [3]RowUse // the page's use of each likelihood row (see LikelihoodRows)
 }
 
 // namesOf hashes what every name lookup reads: each page's kind, slug,
@@ -140,7 +141,7 @@ func takeResolution(n, o *Node, moved []*Node) {
 		}
 	}
 	n.Links = o.Links // by place: the same in both graphs
-	n.res = resolution{refs: mvNodes(o.res.refs), diags: o.res.diags, quotes: o.res.quotes}
+	n.res = resolution{refs: mvNodes(o.res.refs), diags: o.res.diags, quotes: o.res.quotes, rows: o.res.rows}
 }
 
 func moveJudgments(js []Judgment, mvCites func([]Citation) []Citation) []Judgment {
