@@ -21,6 +21,9 @@ const (
 // Kinds lists every kind except Home, in display order.
 func Kinds() []Kind { return []Kind{Brief, Actor, Event, Commentary, Source} }
 
+// kindCount is len(Kinds()).
+const kindCount = 5
+
 // Rank is the kind's place in Kinds (-1 for Home and unknown kinds):
 // pages sort by it, then by slug.
 func (k Kind) Rank() int {

@@ -36,7 +36,10 @@ func NewSet(pages []*Page, opts Options) (*Set, diag.List) {
 		}
 		set.Pages = append(set.Pages, p)
 	}
-	slices.SortFunc(set.Pages, comparePages)
+	set.Pages = byRank(set.Pages)
+	if !slices.IsSortedFunc(set.Pages, comparePages) {
+		slices.SortFunc(set.Pages, comparePages)
+	}
 	slices.Sort(set.LeftOut)
 	set.Pages, diags = dropDuplicates(set.Pages)
 	return set, diags
@@ -69,6 +72,29 @@ func dropDuplicates(pages []*Page) ([]*Page, diag.List) {
 		diags.Add(d)
 	}
 	return out, diags
+}
+
+// byRank orders pages by their kind's rank, keeping the order within a
+// kind. A listing of content/ comes folder by folder, in each folder by
+// file name, which is the slug's order but not the kinds': so ordered, it
+// is usually sorted already, and checking that costs one pass.
+func byRank(pages []*Page) []*Page {
+	var counts [kindCount + 1]int // home and unknown kinds first
+	for _, p := range pages {
+		counts[p.Kind.Rank()+1]++
+	}
+	starts := counts
+	at := 0
+	for i, c := range counts {
+		starts[i], at = at, at+c
+	}
+	out := make([]*Page, len(pages))
+	for _, p := range pages {
+		r := p.Kind.Rank() + 1
+		out[starts[r]] = p
+		starts[r]++
+	}
+	return out
 }
 
 func comparePages(a, b *Page) int {
