@@ -39,6 +39,12 @@ type pageMemos struct {
 	lastNow *depVersions
 	// deps numbers the names of dependencies (see depNames).
 	deps depNames
+	// placeIDs are the numbers of each page and its card, by the page's
+	// place in a graph with these names (xref.Graph.Names).
+	placeIDs struct {
+		names        [sha256.Size]byte
+		pages, cards []int32
+	}
 }
 
 type pageMemo struct {
@@ -68,18 +74,24 @@ func memoable(j view.Job) bool {
 // (view.CardDep) its card's key.
 func (m *pageMemos) versions(g *xref.Graph, views *view.Builder) *depVersions {
 	all := g.All()
-	pages := make([]string, len(all))
 	cards := make([][sha256.Size]byte, len(all))
 	for i, n := range all {
-		pages[i] = string(n.Kind()) + "/" + n.Slug()
 		cards[i] = views.CardKey(n)
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	now := newDepVersions(2 * len(all))
+	ids := &m.placeIDs
+	if ids.names != g.Names() || len(ids.pages) != len(all) {
+		ids.names, ids.pages, ids.cards = g.Names(), make([]int32, len(all)), make([]int32, len(all))
+		for i, n := range all {
+			page := string(n.Kind()) + "/" + n.Slug()
+			ids.pages[i], ids.cards[i] = m.deps.id(page), m.deps.id(view.CardDep(page))
+		}
+	}
+	now := newDepVersions(len(m.deps.names))
 	for i, n := range all {
-		now.set(m.deps.id(pages[i]), n.Version)
-		now.set(m.deps.id(view.CardDep(pages[i])), cards[i])
+		now.set(ids.pages[i], n.Version)
+		now.set(ids.cards[i], cards[i])
 	}
 	return now
 }

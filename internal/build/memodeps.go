@@ -33,8 +33,9 @@ type depVersions struct {
 	known   []bool
 }
 
-func newDepVersions(capacity int) *depVersions {
-	return &depVersions{version: make([][sha256.Size]byte, 0, capacity), known: make([]bool, 0, capacity)}
+// newDepVersions returns a table of n dependencies, none known yet.
+func newDepVersions(n int) *depVersions {
+	return &depVersions{version: make([][sha256.Size]byte, n), known: make([]bool, n)}
 }
 
 func (v *depVersions) set(id int32, version [sha256.Size]byte) {
