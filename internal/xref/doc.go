@@ -46,4 +46,14 @@
 // of every page, and the bodies of the pages it referenced are all what
 // they were takes its resolution and diagnostics from it (reuse.go): an
 // edit to one brief's body resolves that brief again, not the dossier.
+//
+// Every node knows its place in the graph (home, then kind and slug
+// order), and two graphs with the same names (Graph.Names: every page's
+// kind, slug, file, title and aliases) have the same pages at the same
+// places. What stays the same from one such graph to the next is held by
+// place, so the next graph takes it as it is: a body link's Target names
+// its page by place (Node.LinkedPage), so a reused resolution shares its
+// Links with the last graph; the name index, each node's URL and id, and
+// each node's use of the likelihood rows are taken too. Lists of nodes
+// (backlinks, mentions) are filled in the graph's order and need no sort.
 package xref
