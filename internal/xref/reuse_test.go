@@ -56,7 +56,36 @@ func TestReuseMatchesAFreshResolve(t *testing.T) {
 			if got.reused != tc.reused {
 				t.Errorf("%d nodes reused, want %d", got.reused, tc.reused)
 			}
+			checkOwnNodes(t, got)
 		})
+	}
+}
+
+// checkOwnNodes checks that every node g's nodes point at is g's own, not
+// the last graph's: a reused resolution's links are shared by place, its
+// other references moved.
+func checkOwnNodes(t *testing.T, g *Graph) {
+	t.Helper()
+	own := func(what string, n *Node) {
+		if n != nil && (n.graph != g || g.all[n.at] != n) {
+			t.Errorf("%s points at %s/%s of another graph", what, n.Kind(), n.Slug())
+		}
+	}
+	for _, n := range g.all {
+		for _, l := range n.Links {
+			own(n.Slug()+"'s link", n.LinkedPage(l))
+		}
+		for _, r := range n.res.refs {
+			own(n.Slug()+"'s reference", r)
+		}
+		for _, c := range n.AllCitations() {
+			own(n.Slug()+"'s citation", c.Source)
+		}
+		for _, lists := range [][]*Node{n.Actors, n.Events, n.Chain, n.ReferencedBy, n.NamedIn, n.MentionedIn, n.CitedBy} {
+			for _, m := range lists {
+				own(n.Slug()+"'s list", m)
+			}
+		}
 	}
 }
 
