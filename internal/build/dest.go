@@ -79,7 +79,9 @@ func (d *Dest) keep(path string, key [sha256.Size]byte) bool {
 			return false
 		}
 	}
-	d.record(path, old)
+	d.mu.Lock()
+	d.next[path] = old // the same entry: not a change
+	d.mu.Unlock()
 	return true
 }
 

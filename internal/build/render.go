@@ -214,13 +214,14 @@ func asDiag(path string, err error) diag.Diagnostic {
 // its template set and the site inputs its templates call. A content
 // page's memo may give the key without making the view (see pageMemos).
 func (b *Builder) pageOutput(j view.Job, tmpl *layout.Set, inputs *siteInputs, pv *pageVersions) output {
-	return output{path: j.Out, costly: j.Costly, whole: !memoable(j), prepare: func() ([sha256.Size]byte, func(io.Writer) error, error) {
+	memo := memoable(j)
+	return output{path: j.Out, costly: j.Costly, whole: !memo, prepare: func() ([sha256.Size]byte, func(io.Writer) error, error) {
 		if !tmpl.Has(j.Template) {
 			return [sha256.Size]byte{}, nil, diag.Errorf(diag.Pos{File: layout.Dir + "/" + j.Template + ".html"}, "missing page template for %s", j.Out)
 		}
 		site := pv.site(j.Template, tmpl, inputs)
 		own := pv.whole
-		if memoable(j) {
+		if memo {
 			own = j.Node.Version
 		}
 		if key, ok := b.memos.lookup(j.Out, site, own, pv.nodes, pv.changed); ok {
@@ -229,7 +230,7 @@ func (b *Builder) pageOutput(j view.Job, tmpl *layout.Set, inputs *siteInputs, p
 		v := j.Make()
 		var viewKey [sha256.Size]byte
 		var deps []string
-		if memoable(j) {
+		if memo {
 			viewKey, deps = b.hasher.KeyDeps(v.Data)
 		} else {
 			viewKey = b.hasher.Key(v.Data)
