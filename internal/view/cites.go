@@ -24,12 +24,13 @@ type citeGroup struct {
 // citation gives its claim), in the order each source is first cited,
 // paragraphs sorted. A whole-source citation adds nothing to a group that
 // cites paragraphs.
-func groupCites(cs []xref.Citation) []*citeGroup {
+func groupCites(graph *xref.Graph, cs []xref.Citation) []*citeGroup {
 	var groups []*citeGroup
 	for _, c := range cs {
-		i := slices.IndexFunc(groups, func(g *citeGroup) bool { return g.src == c.Source && g.cred == c.Credibility })
+		src := graph.Source(c)
+		i := slices.IndexFunc(groups, func(g *citeGroup) bool { return g.src == src && g.cred == c.Credibility })
 		if i < 0 {
-			groups = append(groups, &citeGroup{src: c.Source, cred: c.Credibility})
+			groups = append(groups, &citeGroup{src: src, cred: c.Credibility})
 			i = len(groups) - 1
 		}
 		if c.Paragraph > 0 && !slices.Contains(groups[i].paras, c.Paragraph) {
@@ -44,7 +45,7 @@ func groupCites(cs []xref.Citation) []*citeGroup {
 
 // cites makes one marker per group of citations.
 func (b *Builder) cites(cs []xref.Citation) []Cite {
-	groups := groupCites(cs)
+	groups := groupCites(b.g, cs)
 	out := make([]Cite, len(groups))
 	for i, g := range groups {
 		out[i] = b.cite(g.src, g.cred, g.paras)
@@ -251,7 +252,7 @@ func (b *Builder) indicators(is []xref.Indicator) []Indicator {
 func (b *Builder) sourceRefs(n *xref.Node) []SourceRef {
 	var out []SourceRef
 	index := map[*xref.Node]int{}
-	for _, g := range groupCites(n.AllCitations()) {
+	for _, g := range groupCites(b.g, n.AllCitations()) {
 		i, ok := index[g.src]
 		if !ok {
 			m := g.src.Page.Meta

@@ -25,7 +25,7 @@ func (r *resolver) body(n *Node) {
 		}
 		n.Links[i] = t
 		if to := n.LinkedPage(t); to != nil && to.Kind() == content.Source && t.Missing == "" {
-			n.BodyCites = append(n.BodyCites, Citation{Source: to, Paragraph: t.Paragraph})
+			n.BodyCites = append(n.BodyCites, citationOf(to, t.Paragraph, ""))
 		}
 	}
 }

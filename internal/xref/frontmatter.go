@@ -87,7 +87,7 @@ func (r *resolver) cites(n *Node, cites []content.Cite) []Citation {
 				continue
 			}
 		}
-		out = append(out, Citation{Source: src, Paragraph: para, Credibility: c.Credibility.Value})
+		out = append(out, citationOf(src, para, c.Credibility.Value))
 	}
 	return out
 }

@@ -105,12 +105,24 @@ func linkTo(to *Node, anchor string, paragraph int) Target {
 }
 
 // Citation is a resolved citation of a source, maybe of one paragraph.
+// Like a Target it names its source by place (Graph.Source), so the
+// citations of a reused resolution (front matter, judgments, indicators,
+// relations, body) are shared with the last graph, not copied.
 type Citation struct {
-	Source *Node
+	source int // 1 + the place in the graph's All() of the source cited
 	// Paragraph is 1-based; 0 cites the whole source.
 	Paragraph int
 	// Credibility overrides the source's own when set.
 	Credibility string
+}
+
+// Source returns the source c, a citation made by one of g's nodes,
+// cites.
+func (g *Graph) Source(c Citation) *Node { return g.all[c.source-1] }
+
+// citationOf is a citation of src.
+func citationOf(src *Node, paragraph int, credibility string) Citation {
+	return Citation{source: src.at + 1, Paragraph: paragraph, Credibility: credibility}
 }
 
 // Anchor is the citation's fragment ("p4") or "".

@@ -168,7 +168,7 @@ func backlinks(g *Graph) {
 		eachCitation(from, func(c Citation) {
 			// Each source once per citing page: pages are taken in turn,
 			// so a source that has it already has it last.
-			if src := c.Source; len(src.CitedBy) == 0 || src.CitedBy[len(src.CitedBy)-1] != from {
+			if src := g.Source(c); len(src.CitedBy) == 0 || src.CitedBy[len(src.CitedBy)-1] != from {
 				src.CitedBy = append(src.CitedBy, from)
 			}
 		})

@@ -96,13 +96,12 @@ func reusable(g, last *Graph) ([]*Node, []*Node) {
 }
 
 // takeResolution gives n the resolution of o, a node of the last graph,
-// with every node moved to g's (moved holds g's node for each place in
-// the last graph). The copies of o's lists share one array of nodes and
-// one of citations, made at their full size: a preview's rebuild takes
-// the resolution of every page but the edited ones.
+// with every node pointer moved to g's (moved holds g's node for each
+// place in the last graph). What names pages by place — body links and
+// citations, so also judgments and indicators — is shared as it is; the
+// lists of nodes are copied at their full size into one array.
 func takeResolution(n, o *Node, moved []*Node) {
 	nodes := carver[*Node]{buf: make([]*Node, 0, len(o.Actors)+len(o.Events)+len(o.Chain)+len(o.res.refs))}
-	cites := carver[Citation]{buf: make([]Citation, 0, citationCount(o))}
 	mvNodes := func(xs []*Node) []*Node {
 		out := nodes.take(xs)
 		for i, x := range out {
@@ -112,54 +111,20 @@ func takeResolution(n, o *Node, moved []*Node) {
 		}
 		return out
 	}
-	mvCites := func(cs []Citation) []Citation {
-		out := cites.take(cs)
-		for i, c := range out {
-			if c.Source != nil {
-				out[i].Source = moved[c.Source.at]
-			}
-		}
-		return out
-	}
 	n.Actors, n.Events, n.Chain = mvNodes(o.Actors), mvNodes(o.Events), mvNodes(o.Chain)
 	if o.Country != nil {
 		n.Country = moved[o.Country.at]
 	}
-	n.Sources, n.BodyCites = mvCites(o.Sources), mvCites(o.BodyCites)
 	if o.Relations != nil {
 		n.Relations = make([]Edge, len(o.Relations))
 		for i, e := range o.Relations {
-			n.Relations[i] = Edge{From: n, To: moved[e.To.at], Type: e.Type, Since: e.Since, Until: e.Until, Sources: mvCites(e.Sources)}
+			n.Relations[i] = Edge{From: n, To: moved[e.To.at], Type: e.Type, Since: e.Since, Until: e.Until, Sources: e.Sources}
 		}
 	}
-	n.KeyJudgments = moveJudgments(o.KeyJudgments, mvCites)
-	n.Judgments = moveJudgments(o.Judgments, mvCites)
-	if o.Indicators != nil {
-		n.Indicators = make([]Indicator, len(o.Indicators))
-		for i, ind := range o.Indicators {
-			n.Indicators[i] = Indicator{Indicator: ind.Indicator, Cites: mvCites(ind.Cites)}
-		}
-	}
-	n.Links = o.Links // by place: the same in both graphs
+	// By place: the same in both graphs.
+	n.Sources, n.BodyCites, n.Links = o.Sources, o.BodyCites, o.Links
+	n.KeyJudgments, n.Judgments, n.Indicators = o.KeyJudgments, o.Judgments, o.Indicators
 	n.res = resolution{refs: mvNodes(o.res.refs), diags: o.res.diags, quotes: o.res.quotes, rows: o.res.rows}
-}
-
-func moveJudgments(js []Judgment, mvCites func([]Citation) []Citation) []Judgment {
-	if js == nil {
-		return nil
-	}
-	out := make([]Judgment, len(js))
-	for i, j := range js {
-		out[i] = Judgment{Judgment: j.Judgment, Cites: mvCites(j.Cites)}
-	}
-	return out
-}
-
-// citationCount counts the citations n makes (see eachCitation).
-func citationCount(n *Node) int {
-	count := 0
-	eachCitation(n, func(Citation) { count++ })
-	return count
 }
 
 // carver hands out copies of slices from one array, each with its own

@@ -79,7 +79,7 @@ func checkOwnNodes(t *testing.T, g *Graph) {
 			own(n.Slug()+"'s reference", r)
 		}
 		for _, c := range n.AllCitations() {
-			own(n.Slug()+"'s citation", c.Source)
+			own(n.Slug()+"'s citation", g.Source(c))
 		}
 		for _, lists := range [][]*Node{n.Actors, n.Events, n.Chain, n.ReferencedBy, n.NamedIn, n.MentionedIn, n.CitedBy} {
 			for _, m := range lists {
@@ -130,7 +130,7 @@ func describeGraph(g *Graph, diags diag.List) string {
 	cites := func(cs []Citation) string {
 		var out []string
 		for _, c := range cs {
-			out = append(out, fmt.Sprintf("%s#%d/%s", nodeName(c.Source), c.Paragraph, c.Credibility))
+			out = append(out, fmt.Sprintf("%s#%d/%s", nodeName(g.Source(c)), c.Paragraph, c.Credibility))
 		}
 		return strings.Join(out, ",")
 	}

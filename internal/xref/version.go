@@ -74,7 +74,7 @@ func sameReferrers(n, o *Node) bool {
 	}
 	for i, e := range n.InRelations {
 		f := o.InRelations[i]
-		if e.From.id != f.From.id || e.To.id != f.To.id || e.Type != f.Type || e.Since != f.Since || e.Until != f.Until || !sameCites(e.Sources, f.Sources) {
+		if e.From.id != f.From.id || e.To.id != f.To.id || e.Type != f.Type || e.Since != f.Since || e.Until != f.Until || !sameCites(n.graph, e.Sources, o.graph, f.Sources) {
 			return false
 		}
 	}
@@ -93,12 +93,14 @@ func sameIDs(a, b []*Node) bool {
 	return true
 }
 
-func sameCites(a, b []Citation) bool {
+// sameCites reports whether a, citations made in graph ga, and b, in gb,
+// cite the same.
+func sameCites(ga *Graph, a []Citation, gb *Graph, b []Citation) bool {
 	if len(a) != len(b) {
 		return false
 	}
 	for i := range a {
-		if a[i].Source.id != b[i].Source.id || a[i].Paragraph != b[i].Paragraph || a[i].Credibility != b[i].Credibility {
+		if ga.Source(a[i]).id != gb.Source(b[i]).id || a[i].Paragraph != b[i].Paragraph || a[i].Credibility != b[i].Credibility {
 			return false
 		}
 	}
@@ -112,10 +114,12 @@ const idSize = 16
 // versionHasher writes what a version covers into one buffer, reused
 // from node to node, and hashes it once.
 type versionHasher struct {
-	buf []byte
+	buf   []byte
+	graph *Graph // of the node being hashed
 }
 
 func (h *versionHasher) node(n *Node) [sha256.Size]byte {
+	h.graph = n.graph
 	h.buf = append(h.buf[:0], n.Page.Hash[:]...)
 	h.buf = append(h.buf, n.Doc.Hash[:]...)
 	h.nodes(n.Actors, n.Events, n.Chain)
@@ -176,7 +180,7 @@ func (h *versionHasher) cites(lists ...[]Citation) {
 	for _, l := range lists {
 		h.int(len(l))
 		for _, c := range l {
-			h.node1(c.Source)
+			h.node1(h.graph.Source(c))
 			h.int(c.Paragraph)
 			h.str(c.Credibility)
 		}
