@@ -184,7 +184,7 @@ func TestNewProcessMatchesFullBuild(t *testing.T) {
 		if got == nil {
 			t.Fatalf("%s: build failed: %v", name, diags)
 		}
-		lastHits, lastFresh, lastKeptAll = b.memos.hits, b.files.fresh, got.KeptAll
+		lastHits, lastFresh, lastKeptAll = int(b.memos.hits.Load()), b.files.fresh, got.KeptAll
 		t.Logf("%s: %d memo hits of %d outputs", name, lastHits, got.Outputs)
 		return got
 	}
@@ -322,12 +322,12 @@ func TestSavedUnchangedIsNotRebuilt(t *testing.T) {
 	brief := "content/briefs/strategic-context.md"
 	same := edit(t, dir, brief, func(s string) string { return s + " " })
 	edit(t, dir, brief, func(s string) string { return strings.TrimSuffix(s, " ") })
-	resolvedBefore := b.memos.hits
+	resolvedBefore := b.memos.hits.Load()
 	res, again := b.Build(dirFS(t, dir), SiteDir(out, b.opts.CacheDir), []string{same})
 	if res == nil || res.Written != 0 || res.Changed != nil || res.Outputs != first.Outputs || len(again) != len(diags) {
 		t.Fatalf("unchanged save: %+v, %d diagnostics (want %d)", res, len(again), len(diags))
 	}
-	if b.memos.hits != resolvedBefore {
+	if b.memos.hits.Load() != resolvedBefore {
 		t.Error("an unchanged save made the build's pages again")
 	}
 	edit(t, dir, brief, func(s string) string { return s + "\nA new sentence.\n" })

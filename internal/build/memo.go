@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/view"
@@ -27,13 +28,13 @@ import (
 // was made from (Dest.keep), so a memo from a failed build can cost a
 // needless write, never a stale page.
 type pageMemos struct {
-	mu    sync.Mutex
+	mu    sync.RWMutex // lookups read pages under its read lock
 	pages map[string]pageMemo
 	// read says the memo pack was read; dirty that the memos changed
 	// since it was last written.
 	read, dirty bool
 	// hits counts the views a memo spared (for tests).
-	hits int
+	hits atomic.Int64
 	// lastNow is the versions of the last pass that looked the memos up
 	// (see changedSince).
 	lastNow *depVersions
@@ -102,9 +103,9 @@ func (m *pageMemos) versions(g *xref.Graph, views *view.Builder) *depVersions {
 // last pass's: a memo's dependencies were those of the last pass (it was
 // made or found valid in it), so only those in changed need comparing.
 func (m *pageMemos) lookup(path string, site, own [sha256.Size]byte, now *depVersions, changed []bool) ([sha256.Size]byte, bool) {
-	m.mu.Lock()
+	m.mu.RLock()
 	p, ok := m.pages[path]
-	m.mu.Unlock()
+	m.mu.RUnlock()
 	if !ok || p.site != site || p.own != own {
 		return [sha256.Size]byte{}, false
 	}
@@ -119,9 +120,7 @@ func (m *pageMemos) lookup(path string, site, own [sha256.Size]byte, now *depVer
 			return [sha256.Size]byte{}, false
 		}
 	}
-	m.mu.Lock()
-	m.hits++
-	m.mu.Unlock()
+	m.hits.Add(1)
 	return p.key, true
 }
 

@@ -53,12 +53,15 @@ type previewWriter struct {
 
 	bufs writeBuffers
 
-	mu      sync.Mutex
-	layer   string               // the layer this build writes
-	index   map[string]*location // the last committed site
-	next    map[string]*location
-	live    map[string]int  // files each layer still serves
-	retired [][]retiredFile // per commit, files no longer served
+	mu    sync.Mutex
+	layer string // the layer this build writes
+	// index is the last committed site. Only commit replaces it (never
+	// writes into it: a Generation serves it), so between begin and
+	// commit it is read without the lock.
+	index   map[string]*location
+	next    map[string]*location // under mu
+	live    map[string]int       // files each layer still serves
+	retired [][]retiredFile      // per commit, files no longer served
 }
 
 type retiredFile struct{ layer, path string }
@@ -71,11 +74,11 @@ func (w *previewWriter) begin() error {
 
 // keep serves path from where the last generation found it.
 func (w *previewWriter) keep(path string) bool {
-	w.mu.Lock()
-	defer w.mu.Unlock()
 	loc, ok := w.index[path]
 	if ok {
+		w.mu.Lock()
 		w.next[path] = loc
+		w.mu.Unlock()
 	}
 	return ok
 }
@@ -109,13 +112,13 @@ func (w *previewWriter) write(path string, make func(io.Writer) error, last entr
 // later records a costly output that is made when first asked for; one
 // with the key the last build had keeps its lazy output (made or not).
 func (w *previewWriter) later(path string, key [sha256.Size]byte, make func(io.Writer) error, last entry) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if old, ok := w.index[path]; ok && old.lazy != nil && last.Key == key {
-		w.next[path] = old
-		return
+	loc := w.index[path]
+	if loc == nil || loc.lazy == nil || last.Key != key {
+		loc = &location{lazy: &lazyOutput{root: w.root, name: "lazy/" + hex.EncodeToString(key[:8]) + "/" + path, make: make}}
 	}
-	w.next[path] = &location{lazy: &lazyOutput{root: w.root, name: "lazy/" + hex.EncodeToString(key[:8]) + "/" + path, make: make}}
+	w.mu.Lock()
+	w.next[path] = loc
+	w.mu.Unlock()
 }
 
 func dirOf(p string) string {
