@@ -52,8 +52,10 @@
 // kind, slug, file, title and aliases) have the same pages at the same
 // places. What stays the same from one such graph to the next is held by
 // place, so the next graph takes it as it is: a body link's Target names
-// its page by place (Node.LinkedPage), so a reused resolution shares its
-// Links with the last graph; the name index, each node's URL and id, and
-// each node's use of the likelihood rows are taken too. Lists of nodes
+// its page by place (Node.LinkedPage), and a Citation its source
+// (Graph.Source), so a reused resolution shares its links, citations,
+// judgments and indicators with the last graph and moves only its lists
+// of nodes; the name index, each node's URL and id, and each node's use
+// of the likelihood rows are taken too. Lists of nodes
 // (backlinks, mentions) are filled in the graph's order and need no sort.
 package xref
