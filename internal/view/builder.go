@@ -45,10 +45,7 @@ func New(g *xref.Graph, cfg *config.Config, base urls.Base, opts Options, h *Has
 	b := &Builder{h: h, g: g, cfg: cfg, base: base, opts: opts, cards: make(map[*xref.Node]*Card, len(g.All())), citeMemo: map[citeKey]Cite{}}
 	b.site = b.newSite()
 	var lists sync.WaitGroup // the tags and orders are made beside the cards
-	lists.Go(func() {
-		b.tags = collectTags(g)
-		b.order = opts.Cache.ordersOf(g)
-	})
+	lists.Go(func() { b.tags, b.order = opts.Cache.lists(g) })
 	for _, n := range g.All() {
 		b.cards[n] = opts.Cache.card(n, base.Prefix(), func() *Card {
 			c := b.newCard(n)

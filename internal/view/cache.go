@@ -22,6 +22,62 @@ type Cache struct {
 	cards  map[*content.Page]*Card
 	used   map[*content.Page]bool
 	orders map[[sha256.Size]byte]orders
+	last   *listsMade // the last graph's tags and orders
+}
+
+// listsMade are a graph's tags and orders, with what they were made
+// from: the graph's names (every page's kind, slug, title...) and its
+// pages, by place. Tags and orders read nothing else of a page than its
+// names, tags and dates.
+type listsMade struct {
+	names [sha256.Size]byte
+	pages []*content.Page
+	tags  []tagPages
+	order orders
+}
+
+// lists returns g's tags and orders: the last graph's, when g has its
+// names and each page's tags and dates are those of the page at its
+// place then (an edit of one page's body, say), else made afresh.
+func (c *Cache) lists(g *xref.Graph) ([]tagPages, orders) {
+	all := g.All()
+	pages := make([]*content.Page, len(all))
+	for i, n := range all {
+		pages[i] = n.Page
+	}
+	if c == nil {
+		return collectTags(g), c.ordersOf(g)
+	}
+	c.mu.Lock()
+	last := c.last
+	c.mu.Unlock()
+	if last != nil && last.names == g.Names() && sameListed(last.pages, pages) {
+		made := *last
+		made.pages = pages
+		c.mu.Lock()
+		c.last = &made
+		c.mu.Unlock()
+		return made.tags, made.order
+	}
+	made := &listsMade{names: g.Names(), pages: pages, tags: collectTags(g), order: c.ordersOf(g)}
+	c.mu.Lock()
+	c.last = made
+	c.mu.Unlock()
+	return made.tags, made.order
+}
+
+// sameListed reports whether pages, of a graph with the names of last's,
+// have the tags and dates of last's, place by place.
+func sameListed(last, pages []*content.Page) bool {
+	if len(last) != len(pages) {
+		return false
+	}
+	for i, p := range pages {
+		if q := last[i]; p != q && (p.Dates != q.Dates || !slices.Equal(p.Meta.Tags, q.Meta.Tags)) {
+			return false
+		}
+	}
+	return true
 }
 
 // orders are a dossier's sort orders by page ("kind/slug").

@@ -108,28 +108,39 @@ func (b *Builder) actorGroups(nodes []*xref.Node) []Group {
 	return groups
 }
 
-// tagPages is a tag with its pages.
+// tagPages is a tag with its pages, by their places in the graph's
+// All(): a graph with the same names and tags takes the last one's.
 type tagPages struct {
 	name, slug string
-	nodes      []*xref.Node
+	places     []int
+}
+
+// nodes are the tag's pages in g.
+func (t tagPages) nodes(g *xref.Graph) []*xref.Node {
+	all := g.All()
+	out := make([]*xref.Node, len(t.places))
+	for i, at := range t.places {
+		out[i] = all[at]
+	}
+	return out
 }
 
 // collectTags gathers every tag with its pages, by tag name.
 func collectTags(g *xref.Graph) []tagPages {
-	byName := map[string][]*xref.Node{}
-	for _, n := range g.All() {
+	byName := map[string][]int{}
+	for at, n := range g.All() {
 		for _, t := range n.Page.Meta.Tags {
 			t = strings.TrimSpace(t)
 			// Pages are taken in turn: a page that has the tag already
 			// is its last.
-			if l := byName[t]; t != "" && (len(l) == 0 || l[len(l)-1] != n) {
-				byName[t] = append(l, n)
+			if l := byName[t]; t != "" && (len(l) == 0 || l[len(l)-1] != at) {
+				byName[t] = append(l, at)
 			}
 		}
 	}
 	var out []tagPages
-	for name, nodes := range byName {
-		out = append(out, tagPages{name: name, slug: TagSlug(name), nodes: nodes})
+	for name, places := range byName {
+		out = append(out, tagPages{name: name, slug: TagSlug(name), places: places})
 	}
 	slices.SortFunc(out, func(a, b tagPages) int { return strings.Compare(a.name, b.name) })
 	return out
@@ -150,7 +161,7 @@ func (b *Builder) tagsOf(n *xref.Node) []Tag {
 func (b *Builder) Tags() []Tag {
 	out := make([]Tag, len(b.tags))
 	for i, t := range b.tags {
-		out[i] = Tag{Name: t.name, Href: b.base.Path("tags/" + t.slug + "/"), Count: len(t.nodes)}
+		out[i] = Tag{Name: t.name, Href: b.base.Path("tags/" + t.slug + "/"), Count: len(t.places)}
 	}
 	return out
 }
@@ -160,7 +171,7 @@ func (b *Builder) tagsPage() View {
 }
 
 func (b *Builder) tagPage(t tagPages) View {
-	v := &ListPage{Page: b.page("list", "Tagged “"+t.name+"”", "tags/"+t.slug+"/", "tags"), Items: b.newestFirst(t.nodes)}
+	v := &ListPage{Page: b.page("list", "Tagged “"+t.name+"”", "tags/"+t.slug+"/", "tags"), Items: b.newestFirst(t.nodes(b.g))}
 	return View{Data: v}
 }
 
