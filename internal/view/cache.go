@@ -13,8 +13,9 @@ import (
 // Cache carries, from one build of a dossier to the next, what views
 // share and what is costly to make again: each page's card (made from the
 // page alone, so kept while the parse of its file is the same value and
-// the base URL the same) and the orders of lists and chronologies (kept while no
-// page's kind, slug, title or date changed). Everything in it is a pure
+// the base URL the same), the orders of lists and chronologies (kept while no
+// page's kind, slug, title or date changed) and the tags with their pages
+// (see lists). Everything in it is a pure
 // function of its key. A Cache is safe for concurrent use.
 type Cache struct {
 	mu     sync.Mutex
