@@ -58,6 +58,9 @@ type RowUse struct {
 func (g *Graph) LikelihoodRows() [3]RowUse {
 	var rows [3]RowUse
 	for _, n := range g.all {
+		if n.res.rows == nil {
+			continue
+		}
 		for row, u := range n.res.rows {
 			rows[row] = rows[row].add(u)
 		}
@@ -77,12 +80,15 @@ func (r RowUse) add(u RowUse) RowUse {
 	return r
 }
 
-// likelihoodRows is n's use of each row.
-func likelihoodRows(n *Node) [3]RowUse {
-	var rows [3]RowUse
+// likelihoodRows is n's use of each row; nil when it uses none.
+func likelihoodRows(n *Node) *[3]RowUse {
+	var rows *[3]RowUse
 	for _, js := range [][]Judgment{n.KeyJudgments, n.Judgments} {
 		for _, j := range js {
 			if l, ok := vocab.ParseLikelihood(j.Likelihood.Value); ok {
+				if rows == nil {
+					rows = new([3]RowUse)
+				}
 				rows[l.Row] = rows[l.Row].add(RowUse{Count: 1, First: LikelihoodUse{n.Page.Pos(j.Likelihood), l}})
 			}
 		}
