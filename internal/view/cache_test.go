@@ -2,9 +2,9 @@ package view
 
 import (
 	"testing"
-	"testing/fstest"
 
 	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/contenttest"
 	"github.com/dossier-project/dossier/internal/highlight"
 	"github.com/dossier-project/dossier/internal/markdown"
 	"github.com/dossier-project/dossier/internal/xref"
@@ -54,14 +54,7 @@ func TestListsFollowTagsAndDates(t *testing.T) {
 // resolveAll parses files and resolves them, with last as the last graph.
 func resolveAll(t *testing.T, files map[string]string, last *xref.Graph) *xref.Graph {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	for name, src := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(src)}
-	}
-	set, diags := content.Load(fsys, content.Options{})
-	if len(diags) > 0 {
-		t.Fatalf("load: %v", diags)
-	}
+	set := contenttest.Load(t, files)
 	md := markdown.New(highlight.New(""))
 	var in []xref.Input
 	for _, p := range set.All() {

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/contenttest"
 	"github.com/dossier-project/dossier/internal/highlight"
 	"github.com/dossier-project/dossier/internal/markdown"
 )
@@ -22,17 +22,7 @@ var baseFiles = map[string]string{
 
 func resolveFiles(t *testing.T, extra map[string]string, opts Options) (*Graph, []string) {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	for name, src := range baseFiles {
-		fsys[name] = &fstest.MapFile{Data: []byte(src)}
-	}
-	for name, src := range extra {
-		fsys[name] = &fstest.MapFile{Data: []byte(src)}
-	}
-	set, diags := content.Load(fsys, content.Options{})
-	if len(diags) > 0 {
-		t.Fatalf("load: %v", diags)
-	}
+	set := contenttest.Load(t, baseFiles, extra)
 	g, rd := Resolve(inputs(set), opts)
 	var out []string
 	for _, d := range rd.Sort() {
@@ -176,12 +166,7 @@ func TestRootedLinks(t *testing.T) {
 // two graphs, and checks the pages and docs are unchanged and the graphs
 // distinct.
 func TestResolveDoesNotModifyInputs(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for name, src := range baseFiles {
-		fsys[name] = &fstest.MapFile{Data: []byte(src)}
-	}
-	fsys["content/briefs/b.md"] = &fstest.MapFile{Data: []byte("---\ntitle: B\nactors: [kim]\n---\n[[Kim Jong Un]] [[article#p2]] [[nobody]]\n")}
-	set, _ := content.Load(fsys, content.Options{})
+	set := contenttest.Load(t, baseFiles, map[string]string{"content/briefs/b.md": "---\ntitle: B\nactors: [kim]\n---\n[[Kim Jong Un]] [[article#p2]] [[nobody]]\n"})
 	in := inputs(set)
 	before := fmt.Sprintf("%+v", in)
 	var docs []string
@@ -207,12 +192,7 @@ func TestResolveDoesNotModifyInputs(t *testing.T) {
 // resolution finds the same mentions without scanning, and a change of
 // names empties the memo.
 func TestMemoSkipsUnchangedBodies(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for name, src := range baseFiles {
-		fsys[name] = &fstest.MapFile{Data: []byte(src)}
-	}
-	set, _ := content.Load(fsys, content.Options{})
-	in := inputs(set)
+	in := inputs(contenttest.Load(t, baseFiles))
 	memo := NewMemo()
 	g1, _ := Resolve(in, Options{Memo: memo})
 	n := len(memo.found)

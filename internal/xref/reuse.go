@@ -26,7 +26,7 @@ import (
 type resolution struct {
 	refs   []*Node // every page referenced, in the order first reached
 	diags  diag.List
-	quotes diag.List // from the quotation check
+	quotes diag.List  // from the quotation check
 	rows   *[3]RowUse // the page's use of each likelihood row (see LikelihoodRows); nil for none
 }
 

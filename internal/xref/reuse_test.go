@@ -6,9 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 
-	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/contenttest"
 	"github.com/dossier-project/dossier/internal/diag"
 )
 
@@ -104,14 +103,7 @@ func (p parsed) list() []Input {
 // keeps last's parse, as the build's parse cache does.
 func loadInputs(t *testing.T, files map[string]string, last parsed) parsed {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	for name, src := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(src)}
-	}
-	set, diags := content.Load(fsys, content.Options{})
-	if len(diags) > 0 {
-		t.Fatalf("load: %v", diags)
-	}
+	set := contenttest.Load(t, files)
 	out := parsed{}
 	for _, in := range inputs(set) {
 		if old, ok := last[in.Page.File]; ok && old.Page.Hash == in.Page.Hash {
