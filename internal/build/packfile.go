@@ -61,12 +61,3 @@ func readPackFile(path string) (*gob.Decoder, bool) {
 	}
 	return gob.NewDecoder(bytes.NewReader(body)), true
 }
-
-// sum32 makes a hash read from a pack an array; ok is false when it is
-// not 32 bytes long.
-func sum32(b []byte) ([sha256.Size]byte, bool) {
-	if len(b) != sha256.Size {
-		return [sha256.Size]byte{}, false
-	}
-	return [sha256.Size]byte(b), true
-}

@@ -161,10 +161,9 @@ type Graph struct {
 	// Nodes are every page but home, in kind then slug order.
 	Nodes  []*Node
 	all    []*Node
-	ids    map[*Node][idSize]byte // for versions
-	names  [32]byte               // what every name lookup reads (see reuse.go)
-	ix     *index                 // finds nodes by name; the next graph with the same names takes it
-	reused int                    // nodes whose resolution came from the last graph
+	names  [32]byte // what every name lookup reads (see reuse.go)
+	ix     *index   // finds nodes by name; the next graph with the same names takes it
+	reused int      // nodes whose resolution came from the last graph
 
 	likelihoodsOnce sync.Once
 	likelihoods     []LikelihoodUse
