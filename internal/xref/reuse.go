@@ -32,26 +32,33 @@ type resolution struct {
 
 // namesOf hashes what every name lookup reads: each page's kind, slug,
 // file, title and aliases, the files that failed to load, and whether
-// this is a preview (missing links are then warnings).
+// this is a preview (missing links are then warnings). Every list is
+// written with its length and every string with its length, so that no
+// two lists of pages hash alike (an alias "\x00" once could pass for the
+// end of a page): equal names mean the same pages at the same places,
+// which the next graph relies on.
 func namesOf(g *Graph, opts Options) [sha256.Size]byte {
 	buf := make([]byte, 0, 128*len(g.all))
+	count := func(n int) { buf = binary.LittleEndian.AppendUint64(buf, uint64(n)) }
 	str := func(s string) {
-		buf = binary.LittleEndian.AppendUint64(buf, uint64(len(s)))
+		count(len(s))
 		buf = append(buf, s...)
 	}
 	str(boolString(opts.Preview))
+	count(len(g.all))
 	for _, n := range g.all {
 		p := n.Page
 		str(string(p.Kind))
 		str(p.Slug)
 		str(p.File)
 		str(p.Meta.Title)
+		count(len(p.Meta.Aliases))
 		for _, alias := range p.Meta.Aliases {
 			str(alias)
 		}
-		str("\x00")
 	}
 	unparsed := slices.Sorted(slices.Values(opts.Unparsed))
+	count(len(unparsed))
 	for _, f := range unparsed {
 		str(f)
 	}
@@ -70,7 +77,7 @@ func boolString(b bool) string {
 // graph's nodes, by their place in it (nil when nothing is reused).
 func reusable(g, last *Graph) ([]*Node, []*Node) {
 	out := make([]*Node, len(g.all))
-	if last == nil || last.names != g.names {
+	if last == nil || last.names != g.names || len(last.all) != len(g.all) {
 		return out, nil
 	}
 	// The same names: the same pages, in the same order, so the new node

@@ -162,3 +162,46 @@ func nodeNames(ns []*Node) string {
 	}
 	return "[" + strings.Join(out, ",") + "]"
 }
+
+// TestNamesTellPagesApart: two dossiers whose pages' names would read
+// alike if a list's end could be mistaken for an alias ("\x00") have
+// different names, so the second, resolved with the first as its last
+// graph, takes nothing by place: it is what a fresh resolution gives.
+func TestNamesTellPagesApart(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		last, now map[string]string
+	}{
+		{"pages at other places", map[string]string{
+			"content/actors/a.md": "---\ntitle: A\naliases: [\"\\0\", \"actor\", \"b\", \"content/actors/b.md\", \"B\"]\n---\nx\n",
+			"content/actors/c.md": "---\ntitle: C\n---\nx\n",
+		}, map[string]string{
+			"content/actors/a.md": "---\ntitle: A\n---\nx\n",
+			"content/actors/b.md": "---\ntitle: B\naliases: [\"\\0\", \"actor\", \"c\", \"content/actors/c.md\", \"C\"]\n---\nsee [[A]]\n",
+		}},
+		{"another number of pages", map[string]string{
+			"content/actors/a.md": "---\ntitle: A\naliases: [\"\\0\", \"actor\", \"b\", \"content/actors/b.md\", \"B\"]\n---\nx\n",
+		}, map[string]string{
+			"content/actors/a.md": "---\ntitle: A\n---\nx\n",
+			"content/actors/b.md": "---\ntitle: B\n---\nsee [[A]]\n",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			last, _ := Resolve(inputs(contenttest.Load(t, tc.last)), Options{})
+			in := inputs(contenttest.Load(t, tc.now))
+			got, gotDiags := Resolve(in, Options{Last: last})
+			want, wantDiags := Resolve(in, Options{})
+			if got.Names() == last.Names() {
+				t.Error("the two dossiers have the same names")
+			}
+			if g, w := describeGraph(got, gotDiags), describeGraph(want, wantDiags); g != w {
+				t.Errorf("with the last graph:\n%s\nafresh:\n%s", g, w)
+			}
+			for _, n := range got.All() {
+				if n.URL != n.Page.Path() {
+					t.Errorf("%s/%s has the URL %q", n.Kind(), n.Slug(), n.URL)
+				}
+			}
+		})
+	}
+}
