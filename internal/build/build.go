@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dossier-project/dossier/internal/check"
 	"github.com/dossier-project/dossier/internal/config"
@@ -84,6 +85,11 @@ type Builder struct {
 	// diagnostics (see unchanged).
 	last      *Result
 	lastDiags diag.List
+	// settle is how long a file must have been left alone before a build
+	// takes its stamp for its bytes (see sameinputs.go); inputsRead counts
+	// the files the last such check read.
+	settle     time.Duration
+	inputsRead int
 }
 
 // NewBuilder returns a Builder with empty in-memory caches.
@@ -94,7 +100,7 @@ func NewBuilder(opts Options) *Builder {
 	}
 	hl := highlight.New(hlDir)
 	return &Builder{opts: opts, hl: hl, md: markdown.New(hl), memo: xref.NewMemo(), files: newParseCache(), bodies: newBodyStore(),
-		memos: pageMemos{pages: map[string]pageMemo{}}, viewCache: view.NewCache()}
+		memos: pageMemos{pages: map[string]pageMemo{}}, viewCache: view.NewCache(), settle: 2 * time.Second}
 }
 
 // Close writes what the highlight cache learned and removes the Builder's

@@ -116,17 +116,26 @@ func (d *Dest) keepAll(site [sha256.Size]byte) bool {
 // folder's manifest says it was made from inputs with this key (see
 // Builder.sameInputs) and every one of its files is still as that build
 // left it; it returns what that build reported. Only a site folder does.
-func (d *Dest) keepSameInputs(inputs [sha256.Size]byte) (*report, bool) {
+func (d *Dest) keepSameInputs(inputs [sha256.Size]byte, stamps inputStamps) (*report, bool) {
 	if d.mode != siteDir {
 		return nil, false
 	}
-	d.site.inputs = inputs
+	d.site.inputs, d.site.stamps = inputs, stamps
 	r := d.site.lastReport
 	if r == nil || d.site.lastInputs != inputs || !d.keepAll(d.site.lastSite) {
 		return nil, false
 	}
 	d.site.report = r
 	return r, true
+}
+
+// lastStamps are the stamps of the inputs of the build that made the
+// site folder, from its manifest.
+func (d *Dest) lastStamps() inputStamps {
+	if d.mode != siteDir {
+		return inputStamps{}
+	}
+	return d.site.lastStamps
 }
 
 // setReport keeps what this build reported, for the manifest.

@@ -8,16 +8,27 @@ package build
 // for the build that made it, with what that build reported (warnings,
 // drafts left out). A build whose key is the same, into a site folder
 // whose files are all as the manifest describes, keeps every file and
-// reports what that build did, without parsing a page: "nothing changed"
-// costs reading and hashing the files. Any file that cannot be read, or
-// is larger than a content file may be, makes a build as usual, which
-// reports it.
+// reports what that build did, without parsing a page. Any file that
+// cannot be read, or is larger than a content file may be, makes a build
+// as usual, which reports it.
+//
+// "Nothing changed" costs a stat of each file, not a read: the manifest
+// also records what stat said of each file when its bytes were hashed
+// (its stamp: size, modification and change times, inode), and a file
+// whose stamp is the same has the same bytes, as git's index and make
+// take it. The change time moves on every write and cannot be set back.
+// A file that changed less than settle before the stamps were taken is
+// read again all the same: a second write within the file system's clock
+// tick would leave the same stamp ("racily clean", in git's words). So
+// does every file where stat gives no change time (not Linux).
 
 import (
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
+	"time"
 
 	"github.com/dossier-project/dossier/internal/config"
 	"github.com/dossier-project/dossier/internal/content"
@@ -34,11 +45,11 @@ func (b *Builder) sameInputs(fsys fs.FS, dest *Dest, cfg *config.Config) (*Resul
 	if _, err := dest.begin(b.binary(dest)); err != nil {
 		return nil, nil, false
 	}
-	key, ok := b.inputsKey(fsys, cfg)
+	key, stamps, ok := b.inputsKey(fsys, cfg, dest.lastStamps())
 	if !ok {
 		return nil, nil, false
 	}
-	r, ok := dest.keepSameInputs(key)
+	r, ok := dest.keepSameInputs(key, stamps)
 	if !ok {
 		return nil, nil, false
 	}
@@ -51,21 +62,39 @@ func (b *Builder) sameInputs(fsys fs.FS, dest *Dest, cfg *config.Config) (*Resul
 }
 
 // inputsKey hashes every file a build may read, the dates and the
-// options; false when a file cannot be read or is too large.
-func (b *Builder) inputsKey(fsys fs.FS, cfg *config.Config) ([sha256.Size]byte, bool) {
+// options; false when a file cannot be read or is too large. A file whose
+// stamp is the one last recorded, settled, is not read (see above).
+func (b *Builder) inputsKey(fsys fs.FS, cfg *config.Config, last inputStamps) ([sha256.Size]byte, inputStamps, bool) {
+	stamps := inputStamps{At: time.Now().UnixNano(), Files: map[string]inputStamp{}}
 	h := sha256.New()
 	fmt.Fprintf(h, "dossier inputs\x00preview=%t drafts=%t base=%q\x00", b.opts.Preview, b.opts.Drafts, b.opts.BaseURL)
 	max := cfg.Limits().FileBytes
-	add := func(p string) error {
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
+	add := func(p string, fi fs.FileInfo) error {
+		st, stamped := stampOf(fi)
+		old, ok := last.Files[p]
+		trusted := stamped && ok && st.same(old, last.At, b.settle)
+		if trusted {
+			st.Sum = old.Sum
+		} else {
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			sum := sha256.Sum256(data)
+			st.Sum = hex.EncodeToString(sum[:])
 		}
-		fmt.Fprintf(h, "%q %x\x00", p, sha256.Sum256(data))
+		if stamped {
+			stamps.Files[p] = st
+			if !trusted {
+				stamps.read++
+			}
+		}
+		fmt.Fprintf(h, "%q %s\x00", p, st.Sum)
 		return nil
 	}
-	if add(config.File) != nil {
-		return [sha256.Size]byte{}, false
+	fail := func() ([sha256.Size]byte, inputStamps, bool) { return [sha256.Size]byte{}, inputStamps{}, false }
+	if fi, err := fs.Stat(fsys, config.File); err != nil || add(config.File, fi) != nil {
+		return fail()
 	}
 	for _, dir := range []string{content.Dir, layout.Dir, "static"} { // every file a build may read
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
@@ -75,16 +104,43 @@ func (b *Builder) inputsKey(fsys fs.FS, cfg *config.Config) ([sha256.Size]byte, 
 			case d.IsDir():
 				return nil
 			}
-			if info, err := d.Info(); err != nil || max > 0 && info.Size() > max {
+			info, err := d.Info()
+			if err != nil || max > 0 && info.Size() > max {
 				return fs.ErrInvalid
 			}
-			return add(p)
+			return add(p, info)
 		})
 		if err != nil && !(dir != content.Dir && errors.Is(err, fs.ErrNotExist)) {
-			return [sha256.Size]byte{}, false
+			return fail()
 		}
 	}
 	b.dates.load(b.opts.SourceDir)
 	b.dates.writeTo(h)
-	return [sha256.Size]byte(h.Sum(nil)), true
+	b.inputsRead = stamps.read
+	return [sha256.Size]byte(h.Sum(nil)), stamps, true
+}
+
+// inputStamp is what stat said of an input file (see above) when its
+// bytes had the SHA-256 Sum (hex).
+type inputStamp struct {
+	Size, MTime, CTime int64 // times in nanoseconds
+	Ino, Dev           uint64
+	Sum                string
+}
+
+// inputStamps are the stamps of a build's inputs, taken from the time At
+// on (nanoseconds since 1970).
+type inputStamps struct {
+	At    int64
+	Files map[string]inputStamp
+	read  int // stamped files read and hashed rather than taken by their stamp
+}
+
+// same reports whether a file now stamped s still has the bytes it had
+// when stamped old at the time at: the same stamp, and no change within
+// settle before at.
+func (s inputStamp) same(old inputStamp, at int64, settle time.Duration) bool {
+	cut := at - int64(settle)
+	return old.Sum != "" && s.Size == old.Size && s.MTime == old.MTime && s.CTime == old.CTime &&
+		s.Ino == old.Ino && s.Dev == old.Dev && s.CTime < cut && s.MTime < cut
 }

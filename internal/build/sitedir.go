@@ -43,6 +43,7 @@ type siteWriter struct {
 	lastSite, site     [sha256.Size]byte
 	lastInputs, inputs [sha256.Size]byte
 	lastReport, report *report
+	lastStamps, stamps inputStamps
 
 	bufs writeBuffers
 
@@ -68,6 +69,7 @@ type manifest struct {
 	Binary string
 	Site   string // the key of everything the site was made from, hex
 	Inputs string // the key of the files it was made from, hex
+	Stamps *inputStamps
 	Report *report
 	Files  map[string]fileMeta
 }
@@ -98,7 +100,7 @@ func (w *siteWriter) begin(binary [sha256.Size]byte) (map[string]entry, error) {
 	}
 	recoverOld(parent, name)
 	removeStale(parent, name)
-	w.meta, w.made, w.pending = map[string]fileMeta{}, false, nil
+	w.meta, w.made, w.pending, w.stamps = map[string]fileMeta{}, false, nil, inputStamps{}
 	return w.readManifest(), nil
 }
 
@@ -174,7 +176,7 @@ func (w *siteWriter) manifestPath() string {
 // readManifest returns the old site's outputs when its manifest is for
 // this binary; nothing otherwise.
 func (w *siteWriter) readManifest() map[string]entry {
-	w.old, w.lastSite, w.lastInputs, w.lastReport = map[string]fileMeta{}, [sha256.Size]byte{}, [sha256.Size]byte{}, nil
+	w.old, w.lastSite, w.lastInputs, w.lastReport, w.lastStamps = map[string]fileMeta{}, [sha256.Size]byte{}, [sha256.Size]byte{}, nil, inputStamps{}
 	p := w.manifestPath()
 	if p == "" {
 		return nil
@@ -189,6 +191,9 @@ func (w *siteWriter) readManifest() map[string]entry {
 	}
 	if inputs, err := hex.DecodeString(m.Inputs); err == nil && len(inputs) == sha256.Size {
 		w.lastInputs, w.lastReport = [sha256.Size]byte(inputs), m.Report
+		if m.Stamps != nil {
+			w.lastStamps = *m.Stamps
+		}
 	}
 	out := make(map[string]entry, len(m.Files))
 	for path, f := range m.Files {
@@ -315,7 +320,9 @@ func (w *siteWriter) commit(next map[string]entry) error {
 	defer w.release()
 	if !w.made && len(next) == len(w.old) && w.markerPresent() {
 		// Every file kept, none gone: the old site is the new one.
-		if w.site != w.lastSite || w.inputs != w.lastInputs || !reflect.DeepEqual(w.report, w.lastReport) {
+		// Files read again (racily clean last time) get their new
+		// stamps recorded, and are taken by them next time.
+		if w.site != w.lastSite || w.inputs != w.lastInputs || w.stamps.read > 0 || !reflect.DeepEqual(w.report, w.lastReport) {
 			w.writeManifest(next)
 		}
 		return nil
@@ -351,6 +358,9 @@ func (w *siteWriter) writeManifest(next map[string]entry) {
 	m := manifest{Binary: hex.EncodeToString(w.binary[:]), Site: hex.EncodeToString(w.site[:]), Files: map[string]fileMeta{}}
 	if w.report != nil {
 		m.Inputs, m.Report = hex.EncodeToString(w.inputs[:]), w.report
+		if w.stamps.Files != nil {
+			m.Stamps = &w.stamps
+		}
 	}
 	for path, e := range next {
 		if f, ok := w.meta[path]; ok {

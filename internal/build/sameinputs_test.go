@@ -1,0 +1,74 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestSameInputsTrustsStamps: a build into a site folder made from the
+// same files takes each file's bytes by its stamp, without reading it,
+// once the file has been left alone for the settle time; a file whose
+// bytes changed is read even when its size and modification time were
+// put back, and the site is then that of a fresh build.
+func TestSameInputsTrustsStamps(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("stamps are taken only where stat gives a change time (Linux)")
+	}
+	dir := copyDossier(t)
+	out := filepath.Join(t.TempDir(), "site")
+	opts := Options{CacheDir: t.TempDir(), SourceDir: dir}
+	build := func(name string, settle time.Duration) (*built, int) {
+		b := NewBuilder(opts)
+		b.settle = settle
+		defer b.Close()
+		got, diags := buildInto(t, b, dirFS(t, dir), out, nil)
+		if got == nil {
+			t.Fatalf("%s: build failed: %v", name, diags)
+		}
+		return got, b.inputsRead
+	}
+	if _, read := build("first build", 0); read == 0 {
+		t.Fatalf("the first build read no file by its stamp check")
+	}
+	again, read := build("nothing changed", 0)
+	if !again.KeptAll || read != 0 {
+		t.Errorf("nothing changed: kept all %t, read %d files; want true, 0", again.KeptAll, read)
+	}
+
+	// The same size and modification time, other bytes.
+	file := filepath.Join(dir, "content", "briefs", "strategic-context.md")
+	fi, err := os.Stat(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(file)
+	changed := strings.Replace(string(data), "a", "b", 1)
+	if changed == string(data) {
+		t.Fatal("the brief has no letter a to change")
+	}
+	if err := os.WriteFile(file, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(file, fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	// A negative settle trusts even a stamp taken after the change:
+	// only the stamp's fields can tell the file changed.
+	got, read := build("same size and time", -time.Hour)
+	if got.KeptAll || read != 1 {
+		t.Errorf("a file rewritten with its size and time put back: kept all %t, read %d files; want false, 1", got.KeptAll, read)
+	}
+	want, _ := generate(t, dirFS(t, dir), Options{})
+	compareSums(t, "same size and time", sums(got.Files), sums(want.Files))
+
+	// Under the default settle time a file just written is read again,
+	// and the site is kept.
+	got, read = build("just written", 2*time.Second)
+	if !got.KeptAll || read == 0 {
+		t.Errorf("files written just now: kept all %t, read %d files; want true and some read", got.KeptAll, read)
+	}
+}
