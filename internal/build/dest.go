@@ -38,6 +38,9 @@ type Dest struct {
 	next    map[string]entry // this build's
 	changed []string
 	written int
+	// added counts the paths of next that last has not: with none, and
+	// as many paths, no output is gone (see commit).
+	added int
 }
 
 // Nowhere is the destination of dossier check: every output is made and
@@ -50,7 +53,7 @@ func (d *Dest) begin(binary [sha256.Size]byte) (map[string]entry, error) {
 	if d.begun {
 		return d.last, nil
 	}
-	d.next, d.changed, d.written = make(map[string]entry, len(d.last)), nil, 0
+	d.next, d.changed, d.written, d.added = make(map[string]entry, len(d.last)), nil, 0, 0
 	var err error
 	switch d.mode {
 	case siteDir:
@@ -83,6 +86,26 @@ func (d *Dest) keep(path string, key [sha256.Size]byte) bool {
 	d.next[path] = old // the same entry: not a change
 	d.mu.Unlock()
 	return true
+}
+
+// keepable reports whether a preview can keep path as the last build made
+// it: the same key, and the last generation has it. Its workers ask, and
+// keepPreview keeps all those it could, afterwards.
+func (d *Dest) keepable(path string, key [sha256.Size]byte) bool {
+	old, ok := d.last[path]
+	return d.mode == preview && ok && old.Key == key && d.prev.has(path)
+}
+
+// keepPreview keeps paths, each of which was keepable, in a preview. The
+// caller is the only goroutine using d.
+func (d *Dest) keepPreview(paths []string) {
+	if len(paths) == 0 {
+		return
+	}
+	for _, path := range paths {
+		d.next[path] = d.last[path] // the same entry: not a change
+	}
+	d.prev.keepAll(paths)
 }
 
 // keepAll keeps every output of the last build, when the site folder's
@@ -179,7 +202,11 @@ func (d *Dest) record(path string, e entry) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.next[path] = e
-	if old, ok := d.last[path]; !ok || old.Sum != e.Sum || e.Sum == ([sha256.Size]byte{}) && old.Key != e.Key {
+	old, ok := d.last[path]
+	if !ok {
+		d.added++
+	}
+	if !ok || old.Sum != e.Sum || e.Sum == ([sha256.Size]byte{}) && old.Key != e.Key {
 		d.changed = append(d.changed, path)
 	}
 }
@@ -187,9 +214,11 @@ func (d *Dest) record(path string, e entry) {
 // commit finishes a build: what it wrote becomes the site.
 func (d *Dest) commit() (*Generation, error) {
 	d.begun = false
-	for path := range d.last {
-		if _, ok := d.next[path]; !ok {
-			d.changed = append(d.changed, path)
+	if d.added > 0 || len(d.next) != len(d.last) { // some output may be gone
+		for path := range d.last {
+			if _, ok := d.next[path]; !ok {
+				d.changed = append(d.changed, path)
+			}
 		}
 	}
 	sort.Strings(d.changed)

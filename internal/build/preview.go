@@ -62,6 +62,12 @@ type previewWriter struct {
 	next    map[string]*location // under mu
 	live    map[string]int       // files each layer still serves
 	retired [][]retiredFile      // per commit, files no longer served
+	// placed lists the paths that write and later gave a location in
+	// this build (under mu), and added counts those the index did not
+	// have: with none added and as many paths as the index, no path is
+	// gone, and commit looks only at the placed ones.
+	placed []string
+	added  int
 }
 
 type retiredFile struct{ layer, path string }
@@ -69,6 +75,7 @@ type retiredFile struct{ layer, path string }
 func (w *previewWriter) begin() error {
 	w.layer = fmt.Sprintf("g%06d", w.n+1)
 	w.next = make(map[string]*location, len(w.index))
+	w.placed, w.added = nil, 0
 	return w.root.Mkdir(w.layer, 0o700)
 }
 
@@ -81,6 +88,32 @@ func (w *previewWriter) keep(path string) bool {
 		w.mu.Unlock()
 	}
 	return ok
+}
+
+// has reports whether the last generation has path. The index is read
+// without the lock: only commit replaces it.
+func (w *previewWriter) has(path string) bool {
+	_, ok := w.index[path]
+	return ok
+}
+
+// keepAll serves paths, every one of which has has, from where the last
+// generation found them. It is called by one goroutine, after the
+// build's workers: thousands of kept outputs are then recorded without a
+// lock each.
+func (w *previewWriter) keepAll(paths []string) {
+	for _, path := range paths {
+		w.next[path] = w.index[path]
+	}
+}
+
+// place gives path its location in this build. The caller holds mu.
+func (w *previewWriter) place(path string, loc *location) {
+	w.next[path] = loc
+	w.placed = append(w.placed, path)
+	if _, ok := w.index[path]; !ok {
+		w.added++
+	}
 }
 
 // write writes path into this build's layer; when its bytes are those the
@@ -101,11 +134,11 @@ func (w *previewWriter) write(path string, make func(io.Writer) error, last entr
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if old, ok := w.index[path]; ok && old.lazy == nil && sum == last.Sum {
-		w.next[path] = old
+		w.place(path, old)
 		_ = w.root.Remove(name)
 		return sum, nil
 	}
-	w.next[path] = &location{layer: w.layer}
+	w.place(path, &location{layer: w.layer})
 	return sum, nil
 }
 
@@ -117,7 +150,7 @@ func (w *previewWriter) later(path string, key [sha256.Size]byte, make func(io.W
 		loc = &location{lazy: &lazyOutput{root: w.root, name: "lazy/" + hex.EncodeToString(key[:8]) + "/" + path, make: make}}
 	}
 	w.mu.Lock()
-	w.next[path] = loc
+	w.place(path, loc)
 	w.mu.Unlock()
 }
 
@@ -132,18 +165,32 @@ func dirOf(p string) string {
 func (w *previewWriter) commit(next map[string]entry) (*Generation, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	var retired []retiredFile
-	for path, old := range w.index {
-		if loc := w.next[path]; loc != old && old.lazy == nil {
-			retired = append(retired, retiredFile{old.layer, path})
+	changed := w.placed // the paths whose location may have changed
+	if w.added > 0 || len(w.next) != len(w.index) {
+		changed = nil // some are new or gone: look at them all
+		for path := range w.index {
+			changed = append(changed, path)
+		}
+		for path := range w.next {
+			if _, ok := w.index[path]; !ok {
+				changed = append(changed, path)
+			}
 		}
 	}
-	for path, loc := range w.next {
-		if old := w.index[path]; loc != old && loc.lazy == nil {
+	var retired []retiredFile
+	for _, path := range changed {
+		old, loc := w.index[path], w.next[path]
+		if loc == old {
+			continue
+		}
+		if old != nil && old.lazy == nil {
+			retired = append(retired, retiredFile{old.layer, path})
+		}
+		if loc != nil && loc.lazy == nil {
 			w.live[loc.layer]++
 		}
 	}
-	w.index, w.next = w.next, nil
+	w.index, w.next, w.placed = w.next, nil, nil
 	w.layer = "" // committed: no abort may remove it now
 	w.n++
 	w.retired = append(w.retired, retired)

@@ -141,6 +141,7 @@ func (b *Builder) produce(dest *Dest, outs []output, whole [sha256.Size]byte, de
 	if dest.mode != preview { // a preview makes them on request
 		outs = costlyFirst(outs)
 	}
+	kept := make([]bool, len(outs)) // by a preview, recorded after the workers
 	inParallel(len(outs), func(i int) {
 		o := outs[i]
 		if dest.mode == preview && (o.costly || o.whole && deferWhole) {
@@ -160,6 +161,8 @@ func (b *Builder) produce(dest *Dest, outs []output, whole [sha256.Size]byte, de
 		switch {
 		case err != nil:
 			fail(asDiag(o.path, err))
+		case dest.keepable(o.path, key):
+			kept[i] = true
 		case dest.keep(o.path, key):
 		default:
 			if err := dest.write(o.path, key, make); err != nil {
@@ -167,6 +170,13 @@ func (b *Builder) produce(dest *Dest, outs []output, whole [sha256.Size]byte, de
 			}
 		}
 	})
+	var keep []string
+	for i, k := range kept {
+		if k {
+			keep = append(keep, outs[i].path)
+		}
+	}
+	dest.keepPreview(keep)
 	return diags
 }
 
