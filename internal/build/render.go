@@ -141,22 +141,20 @@ func (b *Builder) produce(dest *Dest, outs []output, whole [sha256.Size]byte, de
 	if dest.mode != preview { // a preview makes them on request
 		outs = costlyFirst(outs)
 	}
-	kept := make([]bool, len(outs)) // by a preview, recorded after the workers
+	// What a preview makes on request is recorded here, by one goroutine;
+	// so are the outputs its workers find kept, after them.
+	var now []output
+	for _, o := range outs {
+		if dest.mode == preview && (o.costly || o.whole && deferWhole) {
+			dest.later(o.path, whole, o.onRequest())
+		} else {
+			now = append(now, o)
+		}
+	}
+	outs = now
+	kept := make([]bool, len(outs))
 	inParallel(len(outs), func(i int) {
 		o := outs[i]
-		if dest.mode == preview && (o.costly || o.whole && deferWhole) {
-			dest.later(o.path, whole, func(w io.Writer) error {
-				_, make, err := o.prepare()
-				if err == nil {
-					err = make(w)
-				}
-				if err != nil {
-					return asDiag(o.path, err)
-				}
-				return nil
-			})
-			return
-		}
 		key, make, err := o.prepare()
 		switch {
 		case err != nil:
@@ -178,6 +176,20 @@ func (b *Builder) produce(dest *Dest, outs []output, whole [sha256.Size]byte, de
 	}
 	dest.keepPreview(keep)
 	return diags
+}
+
+// onRequest makes o's bytes when a preview is asked for them.
+func (o output) onRequest() func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, make, err := o.prepare()
+		if err == nil {
+			err = make(w)
+		}
+		if err != nil {
+			return asDiag(o.path, err)
+		}
+		return nil
+	}
 }
 
 // costlyFirst puts the costly outputs (/print/, the feeds, the search

@@ -155,6 +155,7 @@ func (r *resolver) ref(from, to *Node) {
 // every node's references. The referring nodes are taken in the graph's
 // order, so each list comes out in that order without sorting.
 func backlinks(g *Graph) {
+	presize(g)
 	for _, from := range g.all {
 		for _, to := range from.res.refs {
 			to.ReferencedBy = append(to.ReferencedBy, from)
@@ -178,6 +179,39 @@ func backlinks(g *Graph) {
 		slices.SortStableFunc(n.InRelations, func(a, b Edge) int {
 			return cmp.Or(cmp.Compare(a.From.at, b.From.at), strings.Compare(a.Type, b.Type))
 		})
+	}
+}
+
+// presize gives ReferencedBy, NamedIn and InRelations their exact room,
+// each kind of list in one array, so that backlinks fills them without
+// growing them: appending one by one grew tens of thousands of small
+// slices on every rebuild of a large dossier.
+func presize(g *Graph) {
+	refs, named, rels := make([]int, len(g.all)), make([]int, len(g.all)), make([]int, len(g.all))
+	var nRefs, nNamed, nRels int
+	for _, from := range g.all {
+		for _, to := range from.res.refs {
+			refs[to.at]++
+		}
+		for _, a := range from.Actors {
+			named[a.at]++
+		}
+		for _, e := range from.Relations {
+			rels[e.To.at]++
+		}
+		nRefs, nNamed, nRels = nRefs+len(from.res.refs), nNamed+len(from.Actors), nRels+len(from.Relations)
+	}
+	refArr, namedArr, relArr := make([]*Node, nRefs), make([]*Node, nNamed), make([]Edge, nRels)
+	for i, n := range g.all { // an empty list stays nil
+		if refs[i] > 0 {
+			n.ReferencedBy, refArr = refArr[:0:refs[i]], refArr[refs[i]:]
+		}
+		if named[i] > 0 {
+			n.NamedIn, namedArr = namedArr[:0:named[i]], namedArr[named[i]:]
+		}
+		if rels[i] > 0 {
+			n.InRelations, relArr = relArr[:0:rels[i]], relArr[rels[i]:]
+		}
 	}
 }
 
