@@ -38,7 +38,8 @@ type resolution struct {
 // end of a page): equal names mean the same pages at the same places,
 // which the next graph relies on.
 func namesOf(g *Graph, opts Options) [sha256.Size]byte {
-	buf := make([]byte, 0, 128*len(g.all))
+	h := sha256.New()
+	buf := make([]byte, 0, 64<<10) // written to h a block at a time
 	count := func(n int) { buf = binary.LittleEndian.AppendUint64(buf, uint64(n)) }
 	str := func(s string) {
 		count(len(s))
@@ -56,13 +57,18 @@ func namesOf(g *Graph, opts Options) [sha256.Size]byte {
 		for _, alias := range p.Meta.Aliases {
 			str(alias)
 		}
+		if len(buf) > 60<<10 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
 	}
 	unparsed := slices.Sorted(slices.Values(opts.Unparsed))
 	count(len(unparsed))
 	for _, f := range unparsed {
 		str(f)
 	}
-	return sha256.Sum256(buf)
+	h.Write(buf)
+	return [sha256.Size]byte(h.Sum(nil))
 }
 
 func boolString(b bool) string {
