@@ -41,6 +41,10 @@ type Dest struct {
 	// added counts the paths of next that last has not: with none, and
 	// as many paths, no output is gone (see commit).
 	added int
+	// spare is a preview's map from two builds ago, which nothing reads
+	// any more: the next build's next, cleared, rather than a new map of
+	// every output on each rebuild.
+	spare map[string]entry
 }
 
 // Nowhere is the destination of dossier check: every output is made and
@@ -53,7 +57,13 @@ func (d *Dest) begin(binary [sha256.Size]byte) (map[string]entry, error) {
 	if d.begun {
 		return d.last, nil
 	}
-	d.next, d.changed, d.written, d.added = make(map[string]entry, len(d.last)), nil, 0, 0
+	if d.spare != nil {
+		clear(d.spare)
+		d.next, d.spare = d.spare, nil
+	} else {
+		d.next = make(map[string]entry, len(d.last))
+	}
+	d.changed, d.written, d.added = nil, 0, 0
 	var err error
 	switch d.mode {
 	case siteDir:
@@ -231,6 +241,9 @@ func (d *Dest) commit() (*Generation, error) {
 		gen, err = d.prev.commit(d.next)
 	}
 	if err == nil {
+		if d.mode == preview {
+			d.spare = d.last
+		}
 		d.last = d.next
 	}
 	return gen, err

@@ -22,7 +22,7 @@ func (b *Builder) outputs(s *site, tmpl *layout.Set, inputs *siteInputs, whole [
 	pv := &pageVersions{nodes: b.memos.versions(s.graph, s.views), siteView: b.hasher.Key(s.views.Site()), whole: whole}
 	pv.changed = b.memos.changedSince(pv.nodes)
 	paths := make(map[string]bool, len(jobs))
-	var outs []output
+	outs := make([]output, 0, len(jobs)+len(statics))
 	for _, j := range jobs {
 		paths[j.Out] = true
 		outs = append(outs, b.pageOutput(j, tmpl, inputs, pv))

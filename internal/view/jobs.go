@@ -30,7 +30,7 @@ type Job struct {
 
 // Jobs lists every HTML page of the site, in a fixed order.
 func (b *Builder) Jobs() []Job {
-	var jobs []Job
+	jobs := make([]Job, 0, len(b.g.All())+len(content.Kinds())+len(b.tags)+6)
 	for _, n := range b.g.All() {
 		jobs = append(jobs, Job{Out: n.URL + "index.html", Template: string(n.Kind()), Node: n, Make: b.makeNode(n)})
 	}
