@@ -6,9 +6,11 @@ import (
 	"html/template"
 	"os"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dossier-project/dossier/internal/markdown"
 	"github.com/dossier-project/dossier/internal/view"
+	"golang.org/x/sync/singleflight"
 )
 
 // bodyStore keeps every body rendered by a Builder in a temporary spool
@@ -17,6 +19,11 @@ import (
 // memory holds only their places in the spool. It is safe for concurrent
 // use.
 type bodyStore struct {
+	// rendering makes each body once when two pages ask for it at the
+	// same time (/print/ and the body's own page, in a cold build).
+	rendering singleflight.Group
+	rendered  atomic.Int64 // bodies rendered, for tests
+
 	mu    sync.Mutex
 	spool *os.File
 	end   int64
@@ -87,12 +94,22 @@ func (b *Builder) renderBody(body *view.Body) (template.HTML, error) {
 	key := bodyKey(&b.hasher, body)
 	html, ok := b.bodies.get(key)
 	if !ok {
-		var buf bytes.Buffer
-		if err := b.md.Render(&buf, body.Doc, body.Links); err != nil {
+		made, err, _ := b.bodies.rendering.Do(string(key[:]), func() (any, error) {
+			if html, ok := b.bodies.get(key); ok { // stored meanwhile
+				return html, nil
+			}
+			b.bodies.rendered.Add(1)
+			var buf bytes.Buffer
+			if err := b.md.Render(&buf, body.Doc, body.Links); err != nil {
+				return nil, err
+			}
+			b.bodies.put(key, buf.Bytes())
+			return buf.Bytes(), nil
+		})
+		if err != nil {
 			return "", err
 		}
-		html = buf.Bytes()
-		b.bodies.put(key, html)
+		html = made.([]byte) // shared with the other callers: only read
 	}
 	if body.Prefix != "" || body.Shift != 0 {
 		html = reanchor(html, body.Prefix, body.Shift)

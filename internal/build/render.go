@@ -141,18 +141,8 @@ func (b *Builder) produce(dest *Dest, outs []output, whole [sha256.Size]byte, de
 	if dest.mode != preview { // a preview makes them on request
 		outs = costlyFirst(outs)
 	}
-	// What a preview makes on request is recorded here, by one goroutine;
-	// so are the outputs its workers find kept, after them.
-	var now []output
-	for _, o := range outs {
-		if dest.mode == preview && (o.costly || o.whole && deferWhole) {
-			dest.later(o.path, whole, o.onRequest())
-		} else {
-			now = append(now, o)
-		}
-	}
-	outs = now
-	kept := make([]bool, len(outs))
+	outs = recordOnRequest(dest, outs, whole, deferWhole)
+	kept := make([]bool, len(outs)) // by a preview: recorded after the workers, by one goroutine
 	inParallel(len(outs), func(i int) {
 		o := outs[i]
 		key, make, err := o.prepare()
@@ -176,6 +166,23 @@ func (b *Builder) produce(dest *Dest, outs []output, whole [sha256.Size]byte, de
 	}
 	dest.keepPreview(keep)
 	return diags
+}
+
+// recordOnRequest records in a preview the outputs it makes on request
+// (see produce), by one goroutine, and returns the others.
+func recordOnRequest(dest *Dest, outs []output, whole [sha256.Size]byte, deferWhole bool) []output {
+	if dest.mode != preview {
+		return outs
+	}
+	var now []output
+	for _, o := range outs {
+		if o.costly || o.whole && deferWhole {
+			dest.later(o.path, whole, o.onRequest())
+		} else {
+			now = append(now, o)
+		}
+	}
+	return now
 }
 
 // onRequest makes o's bytes when a preview is asked for them.
