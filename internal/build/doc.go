@@ -93,8 +93,12 @@
 //     new one is there in full, and a failed or killed build leaves the
 //     old one. Outputs kept from the last build are hard links to its
 //     files, which a manifest in the cache folder records by key, size and
-//     time. Temporary folders of builds that were killed are removed by
-//     the next build. Folders are 0755 and files 0644.
+//     time. The old site is kept beside the new one as its spare
+//     (".site.spare", ignored by git), and the next build writes into it
+//     rather than into an empty folder: its folders are there, and most
+//     of its files are already the live site's (see spare.go). Temporary
+//     folders of builds that were killed are removed by the next build.
+//     Folders are 0755 and files 0644.
 //   - Preview: the private folder of dossier serve. Each build writes only
 //     the outputs that changed, into a folder of its own (a layer); a
 //     Generation maps every path of the site to the layer that holds it,

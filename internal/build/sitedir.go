@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -55,6 +56,9 @@ type siteWriter struct {
 	// that keeps everything leaves the old site in place untouched.
 	made    bool
 	pending []string
+	// spareFiles are the files of the spare folder the new folder was
+	// made from (see spare.go), nil when it was made empty.
+	spareFiles map[string]bool
 }
 
 // fileMeta is what the manifest records of a file of the site.
@@ -100,7 +104,7 @@ func (w *siteWriter) begin(binary [sha256.Size]byte) (map[string]entry, error) {
 	}
 	recoverOld(parent, name)
 	removeStale(parent, name)
-	w.meta, w.made, w.pending, w.stamps = map[string]fileMeta{}, false, nil, inputStamps{}
+	w.meta, w.made, w.pending, w.stamps, w.spareFiles = map[string]fileMeta{}, false, nil, inputStamps{}, nil
 	return w.readManifest(), nil
 }
 
@@ -116,6 +120,7 @@ func (w *siteWriter) makeFolder() error {
 		return err
 	}
 	w.tmp, w.made = tmp, true
+	w.spareFiles, _ = takeSpare(w.abs, tmp)
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
@@ -241,6 +246,14 @@ func (w *siteWriter) intact(path string) bool {
 func (w *siteWriter) link(path string, old fileMeta) error {
 	src := filepath.Join(w.abs, filepath.FromSlash(path))
 	dst := filepath.Join(w.tmp, filepath.FromSlash(path))
+	if w.spareFiles[path] {
+		if sameFile(src, dst) { // kept by the build that made the spare
+			return nil
+		}
+		if err := os.Remove(dst); err != nil {
+			return err
+		}
+	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
 	}
@@ -278,6 +291,11 @@ func (w *siteWriter) write(path string, make func(io.Writer) error) ([sha256.Siz
 		return [sha256.Size]byte{}, err
 	}
 	dst := filepath.Join(w.tmp, filepath.FromSlash(path))
+	if w.spareFiles[path] { // maybe a link to the live site's file: never written through
+		if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return [sha256.Size]byte{}, err
+		}
+	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return [sha256.Size]byte{}, err
 	}
@@ -334,7 +352,12 @@ func (w *siteWriter) commit(next map[string]entry) error {
 		w.removeTmp()
 		return err
 	}
+	if err := pruneSpare(w.tmp, w.spareFiles, w.meta); err != nil {
+		w.removeTmp()
+		return err
+	}
 	note := []byte("written by dossier build; the folder is replaced on each build\n")
+	_ = os.Remove(filepath.Join(w.tmp, marker)) // the spare's
 	if err := os.WriteFile(filepath.Join(w.tmp, marker), note, 0o644); err != nil {
 		w.removeTmp()
 		return err
@@ -343,7 +366,8 @@ func (w *siteWriter) commit(next map[string]entry) error {
 		w.removeTmp()
 		return err
 	}
-	w.removeTmp() // now the old site
+	keepSpare(w.tmp, w.abs) // now the old site
+	w.tmp = ""
 	w.writeManifest(next)
 	return nil
 }

@@ -1,0 +1,84 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSpareFolderIsReused: after a rebuild the old site is kept beside
+// the site as its spare (ignored by git), and the next build writes into
+// it. Through edits, a page removed and a symbolic link planted in the
+// spare, every site is that of a fresh build; a file the build writes
+// anew never changes the live site through a hard link; nothing is
+// written out of the spare.
+func TestSpareFolderIsReused(t *testing.T) {
+	dir := copyDossier(t)
+	parent := t.TempDir()
+	out := filepath.Join(parent, "site")
+	spare := filepath.Join(parent, ".site.spare")
+	opts := Options{CacheDir: t.TempDir(), SourceDir: dir}
+	build := func(name string) *built {
+		t.Helper()
+		b := NewBuilder(opts)
+		defer b.Close()
+		got, diags := buildInto(t, b, dirFS(t, dir), out, nil)
+		if got == nil {
+			t.Fatalf("%s: build failed: %v", name, diags)
+		}
+		want, _ := generate(t, dirFS(t, dir), Options{})
+		compareSums(t, name, sums(got.Files), sums(want.Files))
+		return got
+	}
+	brief := "content/briefs/strategic-context.md"
+	page := filepath.FromSlash("briefs/strategic-context/index.html")
+	temporary := filepath.Join(dir, "content", "briefs", "temporary.md")
+	if err := os.WriteFile(temporary, []byte("---\ntitle: Temporary\ndate: 2025-10\nsummary: A page removed later.\n---\nSee [[strategic-context]].\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build("first build")
+	edit(t, dir, "content/briefs/xi-letter-strategic-partnership.md", func(s string) string { return s + "\nFirst edit.\n" })
+	build("an edit")
+	if ignore, err := os.ReadFile(filepath.Join(spare, ".gitignore")); err != nil || !strings.Contains(string(ignore), "\n*\n") {
+		t.Fatalf("no spare folder ignored by git: %q, %v", ignore, err)
+	}
+
+	// The spare holds the page as the first build wrote it; the next
+	// build writes the page anew there, and must leave the live site's
+	// file, which the spare's may be a link to, as it is.
+	live := readString(t, filepath.Join(out, page))
+	if !sameFile(filepath.Join(out, page), filepath.Join(spare, page)) {
+		t.Fatal("the page was not kept by a hard link, as this test needs")
+	}
+	outside := t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(spare, "planted")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(spare, "briefs", "temporary")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(spare, "briefs", "temporary")); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, dir, brief, func(s string) string { return s + "\nSecond edit.\n" })
+	build("an edit into the spare")
+	if got := readString(t, filepath.Join(spare, page)); got != live {
+		t.Errorf("the site that was live changed while the next was written into the spare")
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) > 0 {
+		t.Errorf("the build wrote out of the spare, through a symbolic link: %v", entries)
+	}
+
+	// A page removed is gone from the next two sites, spare or not.
+	if err := os.Remove(temporary); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a page removed", "the build after"} {
+		got := build(name)
+		if _, ok := got.Files["briefs/temporary/index.html"]; ok {
+			t.Errorf("%s: the removed page is still in the site", name)
+		}
+	}
+	assertNoLeftovers(t, parent)
+}
