@@ -57,4 +57,4 @@ lint:
 
 ## clean: remove build output
 clean:
-	rm -rf site .site.spare bin bench.out
+	rm -rf site bin bench.out

@@ -93,10 +93,10 @@
 //     new one is there in full, and a failed or killed build leaves the
 //     old one. Outputs kept from the last build are hard links to its
 //     files, which a manifest in the cache folder records by key, size and
-//     time. The old site is kept beside the new one as its spare
-//     (".site.spare", ignored by git), and the next build writes into it
-//     rather than into an empty folder: its folders are there, and most
-//     of its files are already the live site's (see spare.go). Temporary
+//     time. The old site is moved into the cache folder as the site's
+//     spare, and the next build writes into it rather than into an empty
+//     folder: its folders are there, and most of its files are already
+//     the live site's (see spare.go). Temporary
 //     folders of builds that were killed are removed by the next build.
 //     Folders are 0755 and files 0644.
 //   - Preview: the private folder of dossier serve. Each build writes only

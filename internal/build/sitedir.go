@@ -120,7 +120,9 @@ func (w *siteWriter) makeFolder() error {
 		return err
 	}
 	w.tmp, w.made = tmp, true
-	w.spareFiles, _ = takeSpare(w.abs, tmp)
+	if w.spareFiles, err = takeSpare(w.spareDir(), tmp); err != nil {
+		return err
+	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
@@ -254,10 +256,11 @@ func (w *siteWriter) link(path string, old fileMeta) error {
 			return err
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
+	err := w.linkFile(src, dst)
+	if err != nil && w.spareFiles != nil && makeRoom(w.tmp, dst, err) {
+		err = w.linkFile(src, dst)
 	}
-	if os.Link(src, dst) == nil {
+	if err == nil {
 		return nil
 	}
 	data, err := os.ReadFile(src)
@@ -279,6 +282,30 @@ func (w *siteWriter) link(path string, old fileMeta) error {
 	return nil
 }
 
+// linkFile hard-links src at dst, making dst's folder.
+func (w *siteWriter) linkFile(src, dst string) error {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	return os.Link(src, dst)
+}
+
+// create makes dst, and its folder, for writing.
+func (w *siteWriter) create(dst string) (*os.File, error) {
+	f, err := createFile(dst)
+	if err != nil && w.spareFiles != nil && makeRoom(w.tmp, dst, err) {
+		f, err = createFile(dst)
+	}
+	return f, err
+}
+
+func createFile(dst string) (*os.File, error) {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return nil, err
+	}
+	return os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+}
+
 // write makes path in the new folder with make's bytes.
 func (w *siteWriter) write(path string, make func(io.Writer) error) ([sha256.Size]byte, error) {
 	if !validOutput(path) {
@@ -296,10 +323,7 @@ func (w *siteWriter) write(path string, make func(io.Writer) error) ([sha256.Siz
 			return [sha256.Size]byte{}, err
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return [sha256.Size]byte{}, err
-	}
-	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := w.create(dst)
 	if err != nil {
 		return [sha256.Size]byte{}, err
 	}
@@ -366,7 +390,7 @@ func (w *siteWriter) commit(next map[string]entry) error {
 		w.removeTmp()
 		return err
 	}
-	keepSpare(w.tmp, w.abs) // now the old site
+	keepSpare(w.tmp, w.spareDir()) // now the old site
 	w.tmp = ""
 	w.writeManifest(next)
 	return nil

@@ -3,13 +3,12 @@ package build
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
-// TestSpareFolderIsReused: after a rebuild the old site is kept beside
-// the site as its spare (ignored by git), and the next build writes into
-// it. Through edits, a page removed and a symbolic link planted in the
+// TestSpareFolderIsReused: after a rebuild the old site is kept in the
+// cache folder as the site's spare, never beside the site, and the next
+// build writes into it. Through edits, a page removed and a symbolic link planted in the
 // spare, every site is that of a fresh build; a file the build writes
 // anew never changes the live site through a hard link; nothing is
 // written out of the spare.
@@ -17,8 +16,8 @@ func TestSpareFolderIsReused(t *testing.T) {
 	dir := copyDossier(t)
 	parent := t.TempDir()
 	out := filepath.Join(parent, "site")
-	spare := filepath.Join(parent, ".site.spare")
 	opts := Options{CacheDir: t.TempDir(), SourceDir: dir}
+	spare := (&siteWriter{abs: out, cacheDir: opts.CacheDir}).spareDir()
 	build := func(name string) *built {
 		t.Helper()
 		b := NewBuilder(opts)
@@ -40,9 +39,10 @@ func TestSpareFolderIsReused(t *testing.T) {
 	build("first build")
 	edit(t, dir, "content/briefs/xi-letter-strategic-partnership.md", func(s string) string { return s + "\nFirst edit.\n" })
 	build("an edit")
-	if ignore, err := os.ReadFile(filepath.Join(spare, ".gitignore")); err != nil || !strings.Contains(string(ignore), "\n*\n") {
-		t.Fatalf("no spare folder ignored by git: %q, %v", ignore, err)
+	if fi, err := os.Stat(spare); err != nil || !fi.IsDir() {
+		t.Fatalf("no spare folder in the cache: %v", err)
 	}
+	assertNoLeftovers(t, parent)
 
 	// The spare holds the page as the first build wrote it; the next
 	// build writes the page anew there, and must leave the live site's
@@ -81,4 +81,45 @@ func TestSpareFolderIsReused(t *testing.T) {
 		}
 	}
 	assertNoLeftovers(t, parent)
+}
+
+// TestSpareOutputTurnsFolder: an output that was a file two builds ago
+// and is a folder now (or the other way round) is no obstacle in the
+// spare: every build succeeds with a fresh build's files.
+func TestSpareOutputTurnsFolder(t *testing.T) {
+	dir := copyDossier(t)
+	out := filepath.Join(t.TempDir(), "site")
+	opts := Options{CacheDir: t.TempDir(), SourceDir: dir}
+	static := filepath.Join(dir, "static")
+	put := func(files map[string]string) {
+		t.Helper()
+		if err := os.RemoveAll(filepath.Join(static, "x")); err != nil {
+			t.Fatal(err)
+		}
+		for name, text := range files {
+			p := filepath.Join(static, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	steps := []map[string]string{
+		{"x": "a file"}, {"x": "a file", "other.txt": "two"},
+		{"x/y": "a folder now"}, {"x/y": "a folder now", "other.txt": "four"},
+		{"x": "a file again"}, {"x": "a file again", "other.txt": "six"},
+	}
+	for i, files := range steps {
+		put(files)
+		b := NewBuilder(opts)
+		got, diags := buildInto(t, b, dirFS(t, dir), out, nil)
+		b.Close()
+		if got == nil {
+			t.Fatalf("build %d: %v", i+1, diags)
+		}
+		want, _ := generate(t, dirFS(t, dir), Options{})
+		compareSums(t, "build "+string(rune('1'+i)), sums(got.Files), sums(want.Files))
+	}
 }

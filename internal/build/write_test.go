@@ -52,7 +52,7 @@ func assertNoLeftovers(t *testing.T, dir string) {
 	t.Helper()
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		if e.Name() != "site" && e.Name() != ".site.spare" {
+		if e.Name() != "site" {
 			t.Errorf("left behind in %s: %s", dir, e.Name())
 		}
 	}
