@@ -96,15 +96,7 @@ func TestSpareOutputTurnsFolder(t *testing.T) {
 		if err := os.RemoveAll(filepath.Join(static, "x")); err != nil {
 			t.Fatal(err)
 		}
-		for name, text := range files {
-			p := filepath.Join(static, filepath.FromSlash(name))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		writeTree(t, static, files)
 	}
 	steps := []map[string]string{
 		{"x": "a file"}, {"x": "a file", "other.txt": "two"},
