@@ -381,7 +381,6 @@ func (w *siteWriter) commit(next map[string]entry) error {
 		return err
 	}
 	note := []byte("written by dossier build; the folder is replaced on each build\n")
-	_ = os.Remove(filepath.Join(w.tmp, marker)) // the spare's
 	if err := os.WriteFile(filepath.Join(w.tmp, marker), note, 0o644); err != nil {
 		w.removeTmp()
 		return err
