@@ -200,6 +200,7 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 		return nil, diags
 	}
 	dest.setReport(&report{Diags: diags.Sort(), Drafts: in.drafts, Outputs: r.outputs})
+	b.forgetChangedInputs(fsys, dest)
 	res, diags := b.commit(dest, r.outputs, diags)
 	if res == nil {
 		return nil, diags

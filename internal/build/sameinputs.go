@@ -144,3 +144,35 @@ func (s inputStamp) same(old inputStamp, at int64, settle time.Duration) bool {
 	return old.Sum != "" && s.Size == old.Size && s.MTime == old.MTime && s.CTime == old.CTime &&
 		s.Ino == old.Ino && s.Dev == old.Dev && s.CTime < cut && s.MTime < cut
 }
+
+// forgetChangedInputs drops the inputs key this build will record with
+// the site when a file changed after the key was made: the site is made
+// from the changed file, and if the file were put back as it was, the
+// key would come back and keep a site made from other bytes. A content
+// file's bytes are those parsed; the other inputs (settings, templates,
+// static files), read later, are stamped again. Without stamps (not
+// Linux) nothing is checked.
+func (b *Builder) forgetChangedInputs(fsys fs.FS, dest *Dest) {
+	if dest.mode != siteDir {
+		return
+	}
+	for path, st := range dest.site.stamps.Files {
+		if p, ok := b.files.files[path]; ok {
+			if hex.EncodeToString(p.sum[:]) == st.Sum {
+				continue
+			}
+		} else if fi, err := fs.Stat(fsys, path); err == nil {
+			if now, ok := stampOf(fi); ok && now.sameStat(st) {
+				continue
+			}
+		}
+		dest.site.inputs = [sha256.Size]byte{}
+		return
+	}
+}
+
+// sameStat reports whether two stamps say the same of a file, sums aside.
+func (s inputStamp) sameStat(o inputStamp) bool {
+	s.Sum, o.Sum = "", ""
+	return s == o
+}

@@ -72,3 +72,57 @@ func TestSameInputsTrustsStamps(t *testing.T) {
 		t.Errorf("files written just now: kept all %t, read %d files; want true and some read", got.KeptAll, read)
 	}
 }
+
+// TestChangedInputsAreForgotten: a build whose files changed after its
+// inputs key was made (a content file's parsed bytes, a template's
+// stamp) records no inputs key with the site, so that putting the file
+// back cannot keep a site made from other bytes; a build whose files held
+// still records it.
+func TestChangedInputsAreForgotten(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("stamps are taken only where stat gives a change time (Linux)")
+	}
+	dir := copyDossier(t)
+	if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "templates", "404.html"), []byte(`{{define "main"}}<h1>Not here</h1>{{end}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	opts := Options{CacheDir: t.TempDir(), SourceDir: dir}
+	for _, tc := range []struct {
+		name   string
+		tamper func(stamps map[string]inputStamp)
+		forget bool
+	}{
+		{"nothing changed during the build", func(map[string]inputStamp) {}, false},
+		{"a brief's bytes changed", func(s map[string]inputStamp) {
+			st := s["content/briefs/strategic-context.md"]
+			st.Sum = strings.Repeat("0", 64)
+			s["content/briefs/strategic-context.md"] = st
+		}, true},
+		{"a template changed", func(s map[string]inputStamp) {
+			st := s["templates/404.html"]
+			st.MTime--
+			s["templates/404.html"] = st
+		}, true},
+	} {
+		b := NewBuilder(opts)
+		dest := SiteDir(out, opts.CacheDir)
+		edit(t, dir, "content/briefs/strategic-context.md", func(s string) string { return s + "\n" + tc.name + ".\n" })
+		if res, diags := b.Build(dirFS(t, dir), dest, nil); res == nil {
+			t.Fatalf("%s: %v", tc.name, diags)
+		}
+		b.Close()
+		if _, ok := dest.site.stamps.Files["templates/404.html"]; !ok {
+			t.Fatalf("%s: the template has no stamp", tc.name)
+		}
+		dest.site.inputs = [32]byte{1}
+		tc.tamper(dest.site.stamps.Files)
+		b.forgetChangedInputs(dirFS(t, dir), dest)
+		if forgot := dest.site.inputs == [32]byte{}; forgot != tc.forget {
+			t.Errorf("%s: inputs key forgotten %t, want %t", tc.name, forgot, tc.forget)
+		}
+	}
+}
