@@ -20,7 +20,9 @@ package build
 // A file that changed less than settle before the stamps were taken is
 // read again all the same: a second write within the file system's clock
 // tick would leave the same stamp ("racily clean", in git's words). So
-// does every file where stat gives no change time (not Linux).
+// does every file where stat gives no change time (not Linux). A build
+// that finds a file changed after it made the key records no key at all
+// (forgetChangedInputs).
 
 import (
 	"crypto/sha256"
