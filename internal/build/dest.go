@@ -87,10 +87,8 @@ func (d *Dest) keep(path string, key [sha256.Size]byte) bool {
 		if !d.site.keep(path) {
 			return false
 		}
-	case preview:
-		if !d.prev.keep(path) {
-			return false
-		}
+	case preview: // a preview keeps through keepable and keepPreview
+		return false
 	}
 	d.mu.Lock()
 	d.next[path] = old // the same entry: not a change

@@ -79,17 +79,6 @@ func (w *previewWriter) begin() error {
 	return w.root.Mkdir(w.layer, 0o700)
 }
 
-// keep serves path from where the last generation found it.
-func (w *previewWriter) keep(path string) bool {
-	loc, ok := w.index[path]
-	if ok {
-		w.mu.Lock()
-		w.next[path] = loc
-		w.mu.Unlock()
-	}
-	return ok
-}
-
 // has reports whether the last generation has path. The index is read
 // without the lock: only commit replaces it.
 func (w *previewWriter) has(path string) bool {
