@@ -181,7 +181,7 @@ func (b *Builder) parseFile(fsys fs.FS, file string, old *parsed, lim content.Li
 	p.doc = b.md.Parse(p.page.Body, markdown.Options{NumberParagraphs: p.page.Kind == content.Source, ReservedIDs: view.SectionIDs()})
 	if lim.Links > 0 && len(p.doc.Links) > lim.Links {
 		l := p.doc.Links[lim.Links]
-		d := diag.Errorf(p.page.BodyPos(l.Offset), "more than %d links in one file", lim.Links)
+		d := diag.Errorf(p.page.BodyPos(int(l.Offset)), "more than %d links in one file", lim.Links)
 		d.Suggestion = fmt.Sprintf("split the page, or raise limits: links: in %s", config.File)
 		p.diags.Add(d)
 		p.page, p.doc = nil, nil

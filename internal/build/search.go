@@ -191,7 +191,8 @@ func bodyText(n *xref.Node) string {
 	var b strings.Builder
 	at, changed := 0, false
 	for i, l := range d.Links {
-		if l.TextEnd <= l.TextStart || l.TextStart < at || l.Label != "" || i >= len(n.Links) || n.LinkedPage(n.Links[i]) == nil {
+		start, end := int(l.TextStart), int(l.TextEnd)
+		if end <= start || start < at || l.Label != "" || i >= len(n.Links) || n.LinkedPage(n.Links[i]) == nil {
 			continue
 		}
 		t := n.Links[i]
@@ -200,9 +201,9 @@ func bodyText(n *xref.Node) string {
 		if t.Paragraph > 0 || to.Kind() == content.Source {
 			text = ""
 		}
-		b.WriteString(d.Text[at:l.TextStart])
+		b.WriteString(d.Text[at:start])
 		b.WriteString(text)
-		at, changed = l.TextEnd, true
+		at, changed = end, true
 	}
 	if !changed {
 		return d.Text

@@ -127,6 +127,11 @@ func (c *Config) setLimits() diag.List {
 		d.Suggestion = "write a number of bytes, or one with KB or MB: file_size: 20MB"
 		return diag.List{d}
 	}
+	if n > content.MaxFileBytes {
+		d := diag.Errorf(c.pos(k.FileSize), "file_size %q is over 1GB, the largest file dossier can read", k.FileSize.Value)
+		d.Suggestion = "write at most file_size: 1024MB"
+		return diag.List{d}
+	}
 	c.limits.FileBytes = n
 	return nil
 }

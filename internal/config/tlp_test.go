@@ -39,4 +39,11 @@ func TestLimits(t *testing.T) {
 	if len(diags) != 1 || diags[0].String() != `dossier.yaml:3:14: file_size "lots" is not a size (write a number of bytes, or one with KB or MB: file_size: 20MB)` {
 		t.Errorf("diagnostics = %v", diags)
 	}
+	if _, diags = Parse([]byte("title: T\nlimits:\n  file_size: 1024MB\n")); len(diags) > 0 {
+		t.Errorf("1024MB: %v", diags)
+	}
+	_, diags = Parse([]byte("title: T\nlimits:\n  file_size: 1025MB\n"))
+	if len(diags) != 1 || diags[0].String() != `dossier.yaml:3:14: file_size "1025MB" is over 1GB, the largest file dossier can read (write at most file_size: 1024MB)` {
+		t.Errorf("diagnostics = %v", diags)
+	}
 }

@@ -12,7 +12,7 @@ import (
 // build slow or large by accident or on purpose. Every limit is checked
 // before the costly step it guards, and reported at path:line:col.
 type Limits struct {
-	// FileBytes is the largest file read, in bytes.
+	// FileBytes is the largest file read, in bytes, at most MaxFileBytes.
 	FileBytes int64
 	// Nesting is the deepest list or blockquote nesting in a body,
 	// checked before the Markdown parser sees the text (its cost grows
@@ -174,3 +174,7 @@ func Isolate(s string) string {
 	}
 	return "\u2068" + s + "\u2069"
 }
+
+// MaxFileBytes is the largest file_size a dossier may set: offsets within a
+// file are kept in 32 bits (see markdown.Link).
+const MaxFileBytes = 1 << 30

@@ -54,7 +54,19 @@ type collector struct {
 func (d *Doc) collect(root ast.Node, src []byte) {
 	c := &collector{doc: d, src: src}
 	_ = ast.Walk(root, c.visit)
-	d.Text = c.text.String()
+	// A Doc is kept for as long as its file is unchanged: keep only the
+	// room its findings take, not what appending grew.
+	d.Text = strings.Clone(c.text.String())
+	d.Links = exactly(d.Links)
+	d.Linked = exactly(d.Linked)
+}
+
+// exactly returns s in an array of its own length.
+func exactly[T any](s []T) []T {
+	if len(s) == cap(s) {
+		return s
+	}
+	return append(make([]T, 0, len(s)), s...)
 }
 
 func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -85,7 +97,7 @@ func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		c.markdownLink(n, entering)
 	case *ast.Image:
 		if entering && linkKind(string(n.Destination)) == int(Rooted) {
-			c.add(Link{Kind: Rooted, Image: true, Target: string(n.Destination), Label: string(plainText(n, c.src)), Offset: imageOffset(n)})
+			c.add(Link{Kind: Rooted, Image: true, Target: string(n.Destination), Label: string(plainText(n, c.src)), Offset: int32(imageOffset(n))})
 		}
 	case *ast.Text, *ast.String:
 		if entering {
@@ -103,10 +115,10 @@ func (c *collector) heading(h *ast.Heading) {
 
 func (c *collector) wikilink(n *wikilinkNode) {
 	i := len(c.doc.Links)
-	c.add(Link{Kind: Wiki, Target: n.target, Label: n.label, Offset: n.offset, End: n.end, Quote: trailingQuote(c.tail())})
+	c.add(Link{Kind: Wiki, Target: n.target, Label: n.label, Offset: int32(n.offset), End: int32(n.end), Quote: trailingQuote(c.tail())})
 	start := c.text.Len()
 	c.write(n.text())
-	c.doc.Links[i].TextStart, c.doc.Links[i].TextEnd = start, c.text.Len()
+	c.doc.Links[i].TextStart, c.doc.Links[i].TextEnd = int32(start), int32(c.text.Len())
 	if c.depth == 0 {
 		c.doc.Linked = append(c.doc.Linked, [2]int{start, c.text.Len()})
 	}
@@ -117,7 +129,7 @@ func (c *collector) markdownLink(n *ast.Link, entering bool) {
 		if c.depth--; c.depth == 0 {
 			c.doc.Linked = append(c.doc.Linked, [2]int{c.start, c.text.Len()})
 			if c.open >= 0 {
-				c.doc.Links[c.open].TextStart, c.doc.Links[c.open].TextEnd = c.start, c.text.Len()
+				c.doc.Links[c.open].TextStart, c.doc.Links[c.open].TextEnd = int32(c.start), int32(c.text.Len())
 			}
 		}
 		return
@@ -131,7 +143,7 @@ func (c *collector) markdownLink(n *ast.Link, entering bool) {
 		if c.depth == 1 {
 			c.open = len(c.doc.Links)
 		}
-		c.add(Link{Kind: LinkKind(k), Target: string(n.Destination), Label: string(plainText(n, c.src)), Offset: off, End: off})
+		c.add(Link{Kind: LinkKind(k), Target: string(n.Destination), Label: string(plainText(n, c.src)), Offset: int32(off), End: int32(off)})
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 )
 
 // LinkKind is what a Link was written as.
-type LinkKind int
+type LinkKind uint8
 
 const (
 	// Wiki is [[target]] or [[target|label]].
@@ -25,23 +25,25 @@ const (
 	Rooted
 )
 
-// Link is a link found while parsing.
+// Link is a link found while parsing. Its fields are ordered and sized
+// to keep it small: a large dossier holds every page's links for as long
+// as it is built (72 bytes a link, not 96).
 type Link struct {
-	Kind LinkKind
 	// Target is the wikilink's target or the Markdown link's destination.
 	Target string
 	// Label is the wikilink's explicit label, or the Markdown link's text.
 	Label string
-	// Offset and End delimit the link in the parsed source, in bytes.
-	Offset, End int
 	// Quote is the quotation that the text right before the link ends
 	// with ("…” [[article#p4]]), or "": what a citation supports.
 	Quote string
-	// Image marks a rooted image source.
-	Image bool
+	// Offset and End delimit the link in the parsed source, in bytes.
+	Offset, End int32
 	// TextStart and TextEnd delimit the link's text in Doc.Text (equal
 	// when it has none there, as an image).
-	TextStart, TextEnd int
+	TextStart, TextEnd int32
+	Kind               LinkKind
+	// Image marks a rooted image source.
+	Image bool
 }
 
 // LinkView is how one link is shown, decided at render time.

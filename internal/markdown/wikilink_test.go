@@ -82,7 +82,7 @@ func FuzzWikilink(f *testing.F) {
 			if l.Kind != Wiki {
 				continue
 			}
-			if l.Offset < 0 || l.End > len(s) || !strings.HasPrefix(s[l.Offset:], "[[") || !strings.HasSuffix(s[:l.End], "]]") {
+			if l.Offset < 0 || int(l.End) > len(s) || !strings.HasPrefix(s[l.Offset:], "[[") || !strings.HasSuffix(s[:l.End], "]]") {
 				t.Fatalf("link %+v does not delimit [[...]] in %q", l, s)
 			}
 		}

@@ -31,7 +31,7 @@ func (r *resolver) body(n *Node) {
 }
 
 func (r *resolver) wikilink(n *Node, l markdown.Link) Target {
-	pos := n.Page.BodyPos(l.Offset + 2)
+	pos := n.Page.BodyPos(int(l.Offset) + 2)
 	name, anchor, _ := strings.Cut(l.Target, "#")
 	t, err := r.ix.find(strings.TrimSpace(name), "")
 	if err != nil && err.unparsed {
@@ -63,7 +63,7 @@ func (r *resolver) anchored(t *Node, anchor string, pos diag.Pos) Target {
 
 // relativeLink resolves "../actors/x.md#anchor" against n's file.
 func (r *resolver) relativeLink(n *Node, l markdown.Link) Target {
-	pos := n.Page.BodyPos(l.Offset)
+	pos := n.Page.BodyPos(int(l.Offset))
 	file, anchor, _ := strings.Cut(l.Target, "#")
 	target := path.Join(path.Dir(n.Page.File), file)
 	t := r.ix.file(target)
@@ -81,7 +81,7 @@ func (r *resolver) relativeLink(n *Node, l markdown.Link) Target {
 // rootedLink resolves "/briefs/x/#anchor": a page when the path is in a
 // kind's folder, else a site path kept as written.
 func (r *resolver) rootedLink(n *Node, l markdown.Link) Target {
-	pos := n.Page.BodyPos(l.Offset)
+	pos := n.Page.BodyPos(int(l.Offset))
 	p, anchor, _ := strings.Cut(l.Target, "#")
 	p, _, _ = strings.Cut(p, "?")
 	folder, rest, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")

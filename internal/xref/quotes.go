@@ -26,7 +26,7 @@ func (r *resolver) quotes(n *Node) {
 		}
 		src := n.LinkedPage(t)
 		if !strings.Contains(r.paragraph(src, t.Paragraph), r.fold.normalize(l.Quote)) {
-			d := diag.Errorf(n.Page.BodyPos(l.Offset+2), "quotation %q is not in %s paragraph %d", shorten(l.Quote), src.Page.Slug, t.Paragraph)
+			d := diag.Errorf(n.Page.BodyPos(int(l.Offset)+2), "quotation %q is not in %s paragraph %d", shorten(l.Quote), src.Page.Slug, t.Paragraph)
 			d.Suggestion = "quote the paragraph exactly, or cite the paragraph that says it"
 			r.diags.Add(d)
 		}
