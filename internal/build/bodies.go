@@ -34,12 +34,12 @@ type bodyStore struct {
 func newBodyStore() *bodyStore { return &bodyStore{at: map[[sha256.Size]byte][2]int64{}} }
 
 // bodyKey is what a body's HTML is made from, without the print page's
-// prefix and shift (applied afterwards).
-func bodyKey(h *view.Hasher, b *view.Body) [sha256.Size]byte {
+// prefix and shift (applied afterwards): its parse and its link views.
+func bodyKey(h *view.Hasher, doc [sha256.Size]byte, links []markdown.LinkView) [sha256.Size]byte {
 	return h.Key(struct {
 		Doc   [sha256.Size]byte
 		Links []markdown.LinkView
-	}{b.DocHash, b.Links})
+	}{doc, links})
 }
 
 // get returns the HTML stored under key.
@@ -91,7 +91,8 @@ func (s *bodyStore) close() error {
 // renderBody returns a body's HTML: from the store, or rendered (and
 // stored); with the print page's prefix and shift applied.
 func (b *Builder) renderBody(body *view.Body) (template.HTML, error) {
-	key := bodyKey(&b.hasher, body)
+	links := body.LinkViews()
+	key := bodyKey(&b.hasher, body.DocHash, links)
 	html, ok := b.bodies.get(key)
 	if !ok {
 		made, err, _ := b.bodies.rendering.Do(string(key[:]), func() (any, error) {
@@ -100,7 +101,7 @@ func (b *Builder) renderBody(body *view.Body) (template.HTML, error) {
 			}
 			b.bodies.rendered.Add(1)
 			var buf bytes.Buffer
-			if err := b.md.Render(&buf, body.Doc, body.Links); err != nil {
+			if err := b.md.Render(&buf, body.Doc, links); err != nil {
 				return nil, err
 			}
 			b.bodies.put(key, buf.Bytes())

@@ -134,6 +134,11 @@ func (h *hasher) mapping(v reflect.Value) {
 }
 
 func (h *hasher) structure(v reflect.Value) {
+	if v.Type() == reflect.TypeFor[Body]() && v.CanInterface() {
+		if b := v.Interface().(Body); b.lazy != nil {
+			v = reflect.ValueOf(b.filled())
+		}
+	}
 	if h.deps != nil {
 		h.depend(v)
 	}

@@ -78,7 +78,8 @@ func TestHashRefusesWhatItCannotSee(t *testing.T) {
 // fields besides the ones that are derived or sealed, so templates (which
 // see exported fields and methods) can reach nothing the key misses.
 func TestViewsHideNothing(t *testing.T) {
-	allowed := map[string]bool{"Card.key": true, "Cite.key": true, "Cite.src": true, "Body.render": true, "Body.targets": true}
+	allowed := map[string]bool{"Card.key": true, "Cite.key": true, "Cite.src": true, "Body.render": true, "Body.targets": true,
+		"Body.lazy": true} // hashed as the Links and targets it makes: TestLazyBodyHashesAsFilled
 	seen := map[reflect.Type]bool{}
 	var walk func(t reflect.Type)
 	walk = func(typ reflect.Type) {
@@ -121,5 +122,30 @@ func TestKeyDepsNamesCardsApart(t *testing.T) {
 	want := []string{"card:brief/b", "source/article"}
 	if !reflect.DeepEqual(deps, want) {
 		t.Errorf("deps = %q, want %q", deps, want)
+	}
+}
+
+// TestLazyBodyHashesAsFilled: a body that makes its link views when asked
+// (the print page's) has the key and dependencies of the same body with
+// them set, and its key follows what it makes.
+func TestLazyBodyHashesAsFilled(t *testing.T) {
+	var hs Hasher
+	links := []markdown.LinkView{{Href: "/actors/kim/", Text: "Kim"}}
+	filled := &Body{DocHash: [32]byte{1}, Links: links, Prefix: "p--", Shift: 2, targets: []string{"actor/kim"}}
+	lazy := &Body{DocHash: [32]byte{1}, Prefix: "p--", Shift: 2, lazy: func() ([]markdown.LinkView, []string) {
+		return links, []string{"actor/kim"}
+	}}
+	type page struct{ Items []*Body }
+	wantKey, wantDeps := hs.KeyDeps(page{[]*Body{filled}})
+	gotKey, gotDeps := hs.KeyDeps(page{[]*Body{lazy}})
+	if gotKey != wantKey || !reflect.DeepEqual(gotDeps, wantDeps) {
+		t.Errorf("lazy body: key %x deps %q, want %x %q", gotKey[:4], gotDeps, wantKey[:4], wantDeps)
+	}
+	if lazy.Links != nil || !reflect.DeepEqual(lazy.LinkViews(), links) {
+		t.Error("a lazy body kept its links, or does not make them")
+	}
+	links = []markdown.LinkView{{Href: "/actors/kim/", Text: "Kim Jong Un"}}
+	if k, _ := hs.KeyDeps(page{[]*Body{lazy}}); k == gotKey {
+		t.Error("a lazy body's key ignored a change of its link views")
 	}
 }

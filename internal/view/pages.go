@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/markdown"
 	"github.com/dossier-project/dossier/internal/vocab"
 	"github.com/dossier-project/dossier/internal/xref"
 )
@@ -104,6 +105,14 @@ type SourcePage struct {
 
 func (b *Builder) body(n *xref.Node) *Body {
 	return &Body{DocHash: n.Doc.Hash, Links: b.linkViews(n), Doc: n.Doc, targets: linkTargets(n)}
+}
+
+// lazyBody is body for a view of many bodies: its link views are made
+// when it is hashed or rendered, and not kept.
+func (b *Builder) lazyBody(n *xref.Node) *Body {
+	return &Body{DocHash: n.Doc.Hash, Doc: n.Doc, lazy: func() ([]markdown.LinkView, []string) {
+		return b.linkViews(n), linkTargets(n)
+	}}
 }
 
 func (b *Builder) related(n *xref.Node) Related {

@@ -69,7 +69,7 @@ func (b *Builder) print() View {
 
 func (b *Builder) printItem(n *xref.Node) PrintItem {
 	id := string(n.Kind()) + "-" + n.Slug()
-	body := b.body(n)
+	body := b.lazyBody(n)
 	body.Prefix, body.Shift = id+"--", 2
 	js := append(b.judgments(n.KeyJudgments), b.judgments(n.Judgments)...)
 	return PrintItem{ID: id, Card: b.card(n), BLUF: n.Page.Meta.BLUF, Judgments: js, Body: body}

@@ -180,6 +180,32 @@ type Body struct {
 
 	render  func(*Body) template.HTML
 	targets []string // the kinds and slugs of the pages its links show
+
+	// lazy, when set, makes Links and targets each time they are asked
+	// for, so that a view holding thousands of bodies (/print/) does not
+	// keep their link views while it renders; Links and targets are
+	// then nil. The hasher hashes a lazy body as the body with both set.
+	lazy func() ([]markdown.LinkView, []string)
+}
+
+// LinkViews are how the body's links show: Links, or those of a lazy
+// body, made now.
+func (b *Body) LinkViews() []markdown.LinkView {
+	if b.lazy != nil {
+		links, _ := b.lazy()
+		return links
+	}
+	return b.Links
+}
+
+// filled returns b with Links and targets set: b itself, or a copy of a
+// lazy body.
+func (b Body) filled() Body {
+	if b.lazy != nil {
+		b.Links, b.targets = b.lazy()
+		b.lazy = nil
+	}
+	return b
 }
 
 // HTML is the body rendered.
