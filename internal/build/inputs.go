@@ -39,7 +39,7 @@ func newSiteInputs(h *view.Hasher, s *site) *siteInputs {
 	in := &siteInputs{hasher: h, s: s, values: map[string]*siteInput{}}
 	in.values["siteTags"] = &siteInput{make: func() any { return s.views.Tags() }}
 	in.values["sitePages"] = &siteInput{make: func() any {
-		var cards []view.Card
+		cards := make([]*view.Card, 0, len(s.graph.All()))
 		for _, n := range s.graph.All() {
 			cards = append(cards, s.views.Card(n))
 		}

@@ -31,13 +31,13 @@ type ActorPage struct {
 	Chronology  []ChronoItem
 	NamedIn     []Group
 	LinkedFrom  []Group
-	MentionedIn []Card
+	MentionedIn []*Card
 }
 
 // RelationView is a relation read from the actor's side.
 type RelationView struct {
 	Label string // "leader of", or "led by" for a relation pointing here
-	Other Card
+	Other *Card
 	Since string
 	Until string
 	Cites []Cite
@@ -52,8 +52,7 @@ func (b *Builder) actor(n *xref.Node) View {
 		v.KindName = m.Kind.Value
 	}
 	if n.Country != nil {
-		c := b.card(n.Country)
-		v.Country = &c
+		v.Country = b.card(n.Country)
 	}
 	if len(v.Relations) > 0 {
 		v.Graph = &Graph{Input: b.neighbourhood(n)}

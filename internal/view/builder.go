@@ -104,12 +104,12 @@ func kindLabel(k content.Kind) string {
 }
 
 // card returns n's card, by value.
-func (b *Builder) card(n *xref.Node) Card { return *b.cards[n] }
+func (b *Builder) card(n *xref.Node) *Card { return b.cards[n] }
 
-func (b *Builder) cardsOf(nodes []*xref.Node) []Card {
-	out := make([]Card, len(nodes))
+func (b *Builder) cardsOf(nodes []*xref.Node) []*Card {
+	out := make([]*Card, len(nodes))
 	for i, n := range nodes {
-		out[i] = *b.cards[n]
+		out[i] = b.cards[n]
 	}
 	return out
 }
@@ -178,7 +178,7 @@ func (b *Builder) absURL(p string) string { return urls.Escape(b.base.Abs(p)) }
 
 // groupByKind groups cards by kind, in kind order, titled by the kind's
 // plural.
-func groupByKind(cards []Card, idPrefix string) []Group {
+func groupByKind(cards []*Card, idPrefix string) []Group {
 	var out []Group
 	for _, k := range append([]content.Kind{content.Home}, content.Kinds()...) {
 		folder := k.Folder()

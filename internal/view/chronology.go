@@ -24,10 +24,10 @@ import (
 
 // ChronoItem is one dated page in a chronology.
 type ChronoItem struct {
-	Card     Card
+	Card     *Card
 	DateText string
 	IsBrief  bool
-	Actors   []Card
+	Actors   []*Card
 	// ActorSlugs are the slugs of Actors, space-separated.
 	ActorSlugs string
 	Cites      []Cite
@@ -55,7 +55,7 @@ type Chronology struct {
 	// Other holds decades and centuries, which have no year to file under.
 	Other []ChronoItem
 	// Actors are the actors the items name, by title, for the filter.
-	Actors []Card
+	Actors []*Card
 }
 
 // ChronologyPage is /chronology/.

@@ -72,7 +72,7 @@ func (b *Builder) makeNode(n *xref.Node) func() View {
 }
 
 // Card returns what other pages show of n.
-func (b *Builder) Card(n *xref.Node) Card { return b.card(n) }
+func (b *Builder) Card(n *xref.Node) *Card { return b.card(n) }
 
 // Site returns the site-wide part of every page.
 func (b *Builder) Site() *Site { return b.site }

@@ -16,7 +16,7 @@ import (
 // drawn as a graph.
 type ListPage struct {
 	Page
-	Items  []Card
+	Items  []*Card
 	Groups []Group
 	Graph  *Graph
 }
@@ -63,7 +63,7 @@ func (b *Builder) list(k content.Kind) View {
 
 // newestFirst shows nodes newest first, undated last, then by title (in
 // the order computed once for the whole dossier).
-func (b *Builder) newestFirst(nodes []*xref.Node) []Card {
+func (b *Builder) newestFirst(nodes []*xref.Node) []*Card {
 	return b.cardsOf(inOrder(nodes, b.order.newest))
 }
 

@@ -21,8 +21,8 @@ func SectionIDs() []string {
 // Related is the end of a brief, event or commentary page: what it names
 // and cites, and what links to it.
 type Related struct {
-	Actors       []Card
-	Events       []Card
+	Actors       []*Card
+	Events       []*Card
 	Sources      []SourceRef
 	ReferencedBy []Group
 }
@@ -95,7 +95,7 @@ type SourcePage struct {
 	ArchiveURL  string
 	Published   Date
 	Accessed    Date
-	Chain       []Card
+	Chain       []*Card
 	Body        *Body
 	Tags        []Tag
 	CitedBy     []Group

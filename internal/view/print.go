@@ -40,7 +40,7 @@ type PrintPart struct {
 // PrintItem is one document in full.
 type PrintItem struct {
 	ID        string
-	Card      Card
+	Card      *Card
 	BLUF      string
 	Judgments []Judgment
 	Body      *Body

@@ -109,7 +109,7 @@ type Tag struct {
 type Group struct {
 	Title string
 	ID    string
-	Cards []Card
+	Cards []*Card
 }
 
 // Cite is the citations of one source, as one marker: paragraphs in
@@ -155,7 +155,7 @@ type Indicator struct {
 // parts are cited: one Cite per credibility the page gives the source's
 // claims (usually one).
 type SourceRef struct {
-	Card        Card
+	Card        *Card
 	Reliability string // "usually reliable"
 	Credibility string // "probably true"
 	Cites       []Cite
