@@ -40,7 +40,7 @@ type RelationView struct {
 	Other *Card
 	Since string
 	Until string
-	Cites []Cite
+	Cites []*Cite
 }
 
 func (b *Builder) actor(n *xref.Node) View {

@@ -37,12 +37,12 @@ type Builder struct {
 	order orders
 
 	citeMu   sync.Mutex
-	citeMemo map[citeKey]Cite
+	citeMemo map[citeKey]*Cite
 }
 
 // New prepares the views of g; h hashes what views share (cards, cites).
 func New(g *xref.Graph, cfg *config.Config, base urls.Base, opts Options, h *Hasher) *Builder {
-	b := &Builder{h: h, g: g, cfg: cfg, base: base, opts: opts, cards: make(map[*xref.Node]*Card, len(g.All())), citeMemo: map[citeKey]Cite{}}
+	b := &Builder{h: h, g: g, cfg: cfg, base: base, opts: opts, cards: make(map[*xref.Node]*Card, len(g.All())), citeMemo: map[citeKey]*Cite{}}
 	b.site = b.newSite()
 	var lists sync.WaitGroup // the tags and orders are made beside the cards
 	lists.Go(func() { b.tags, b.order = opts.Cache.lists(g) })

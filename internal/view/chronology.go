@@ -30,7 +30,7 @@ type ChronoItem struct {
 	Actors   []*Card
 	// ActorSlugs are the slugs of Actors, space-separated.
 	ActorSlugs string
-	Cites      []Cite
+	Cites      []*Cite
 }
 
 // ChronoMonth is a month's items.

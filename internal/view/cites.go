@@ -44,9 +44,9 @@ func groupCites(graph *xref.Graph, cs []xref.Citation) []*citeGroup {
 }
 
 // cites makes one marker per group of citations.
-func (b *Builder) cites(cs []xref.Citation) []Cite {
+func (b *Builder) cites(cs []xref.Citation) []*Cite {
 	groups := groupCites(b.g, cs)
-	out := make([]Cite, len(groups))
+	out := make([]*Cite, len(groups))
 	for i, g := range groups {
 		out[i] = b.cite(g.src, g.cred, g.paras)
 	}
@@ -63,7 +63,7 @@ type citeKey struct {
 
 // cite is one marker: the paragraphs of src (none: the whole source).
 // Markers are made once per build and shared.
-func (b *Builder) cite(src *xref.Node, cred string, paras []int) Cite {
+func (b *Builder) cite(src *xref.Node, cred string, paras []int) *Cite {
 	k := citeKey{src: src, cred: cred, paras: parasKey(paras)}
 	b.citeMu.Lock()
 	c, ok := b.citeMemo[k]
@@ -72,7 +72,7 @@ func (b *Builder) cite(src *xref.Node, cred string, paras []int) Cite {
 		return c
 	}
 	c = b.newCite(src, cred, paras)
-	b.h.sealCite(&c)
+	b.h.sealCite(c)
 	b.citeMu.Lock()
 	b.citeMemo[k] = c
 	b.citeMu.Unlock()
@@ -89,12 +89,12 @@ func parasKey(paras []int) string {
 	return string(b)
 }
 
-func (b *Builder) newCite(src *xref.Node, cred string, paras []int) Cite {
+func (b *Builder) newCite(src *xref.Node, cred string, paras []int) *Cite {
 	m := src.Page.Meta
 	if cred == "" {
 		cred = m.Credibility.Value
 	}
-	c := Cite{Grade: vocab.Admiralty(m.Reliability.Value, cred), Href: b.base.Path(src.URL), src: depKey(src)}
+	c := &Cite{Grade: vocab.Admiralty(m.Reliability.Value, cred), Href: b.base.Path(src.URL), src: depKey(src)}
 	what := "the whole source"
 	if len(paras) == 0 {
 		c.Label = shortLabel(src)

@@ -141,14 +141,14 @@ type Judgment struct {
 	Likelihood string
 	Range      string // "55–80%"
 	Confidence string
-	Cites      []Cite
+	Cites      []*Cite
 }
 
 // Indicator is something to watch.
 type Indicator struct {
 	Text   string
 	Status string
-	Cites  []Cite
+	Cites  []*Cite
 }
 
 // SourceRef is one source a page cites, with how it is graded and which
@@ -158,7 +158,7 @@ type SourceRef struct {
 	Card        *Card
 	Reliability string // "usually reliable"
 	Credibility string // "probably true"
-	Cites       []Cite
+	Cites       []*Cite
 	// Partial is set when the page cites paragraphs, or gives a claim its
 	// own credibility: then Cites say which.
 	Partial bool
