@@ -77,6 +77,33 @@ func ReadFile(fsys fs.FS, file string, limits Limits) ([]byte, diag.List) {
 	return nil, diag.List{diag.Errorf(diag.Pos{File: file}, "%v", bareError(err))}
 }
 
+// readAll reads r to its end into an array of the size the file had when
+// it was opened, with no room to spare: every page's source lives in it
+// for the whole build. A file that grew meanwhile is read on, at the cost
+// of a copy.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	buf := make([]byte, size)
+	n, err := io.ReadFull(r, buf)
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF: // it shrank
+		return buf[:n], nil
+	case err != nil:
+		return nil, err
+	}
+	var one [1]byte
+	if m, err := io.ReadFull(r, one[:]); m == 0 {
+		if err == io.EOF {
+			err = nil
+		}
+		return buf, err
+	}
+	rest, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(buf, one[0]), rest...), nil
+}
+
 // tooBig is the size of a file over the limit.
 type tooBig int64
 
@@ -105,17 +132,14 @@ func readLimited(fsys fs.FS, file string, max int64) ([]byte, error) {
 	if max > 0 {
 		r = io.LimitReader(f, max+1)
 	}
-	// Room for the file and bytes.MinRead more, so that reading up to
-	// the end does not double the buffer (every page's source lives in it
-	// for the whole build).
-	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
-	if _, err := buf.ReadFrom(r); err != nil {
+	src, err := readAll(r, fi.Size())
+	if err != nil {
 		return nil, err
 	}
-	if max > 0 && int64(buf.Len()) > max {
-		return nil, tooBig(buf.Len())
+	if max > 0 && int64(len(src)) > max {
+		return nil, tooBig(len(src))
 	}
-	return buf.Bytes(), nil
+	return src, nil
 }
 
 // bareError drops the operation and path from a path error: diagnostics
