@@ -28,14 +28,16 @@ import (
 // A Hasher keeps what it learnt of each struct type; it is safe for
 // concurrent use.
 type Hasher struct {
-	plans sync.Map // reflect.Type -> []int
+	plans   sync.Map  // reflect.Type -> []int
+	buffers sync.Pool // *[]byte: hasher.pending
 }
 
 // Key hashes v; see Hasher.
 func (hs *Hasher) Key(v any) [sha256.Size]byte {
-	h := hasher{Hash: sha256.New(), plans: &hs.plans}
+	h := hasher{Hash: sha256.New(), plans: &hs.plans, pending: hs.buffer()}
+	defer hs.buffers.Put(&h.pending)
 	h.value(reflect.ValueOf(v))
-	return [sha256.Size]byte(h.Sum(nil))
+	return h.sum()
 }
 
 // KeyDeps hashes v like Key and also returns its dependencies: the pages
@@ -46,14 +48,23 @@ func (hs *Hasher) Key(v any) [sha256.Size]byte {
 // the card alone: a page that shows another only as a card need not
 // change when that page's body does.
 func (hs *Hasher) KeyDeps(v any) ([sha256.Size]byte, []string) {
-	h := hasher{Hash: sha256.New(), plans: &hs.plans, deps: map[string]bool{}}
+	h := hasher{Hash: sha256.New(), plans: &hs.plans, deps: map[string]bool{}, pending: hs.buffer()}
+	defer hs.buffers.Put(&h.pending)
 	h.value(reflect.ValueOf(v))
 	deps := make([]string, 0, len(h.deps))
 	for d := range h.deps {
 		deps = append(deps, d)
 	}
 	slices.Sort(deps)
-	return [sha256.Size]byte(h.Sum(nil)), deps
+	return h.sum(), deps
+}
+
+// buffer lends a hasher's pending bytes.
+func (hs *Hasher) buffer() []byte {
+	if b, ok := hs.buffers.Get().(*[]byte); ok {
+		return (*b)[:0]
+	}
+	return make([]byte, 0, 9<<10)
 }
 
 type hasher struct {
@@ -61,12 +72,38 @@ type hasher struct {
 	plans *sync.Map
 	buf   [9]byte
 	deps  map[string]bool // nil: not recorded
+	// pending are bytes not yet given to Hash: a view is hashed in a few
+	// large writes, not one per field (each a call into SHA-256, and a
+	// copy of every string to a byte slice).
+	pending []byte
+}
+
+// write adds p to what is hashed.
+func (h *hasher) write(p []byte) {
+	h.pending = append(h.pending, p...)
+	h.flushFull()
+}
+
+// flushFull hashes the pending bytes once there are many.
+func (h *hasher) flushFull() {
+	if len(h.pending) >= 8<<10 {
+		h.Write(h.pending)
+		h.pending = h.pending[:0]
+	}
+}
+
+// sum hashes what is pending and returns the hash.
+func (h *hasher) sum() [sha256.Size]byte {
+	h.Write(h.pending)
+	h.pending = h.pending[:0]
+	return [sha256.Size]byte(h.Sum(nil))
 }
 
 func (h *hasher) tag(b byte, n uint64) {
 	h.buf[0] = b
 	binary.LittleEndian.PutUint64(h.buf[1:], n)
-	h.Write(h.buf[:])
+	h.pending = append(h.pending, h.buf[:]...)
+	h.flushFull()
 }
 
 func (h *hasher) value(v reflect.Value) {
@@ -109,10 +146,10 @@ func (h *hasher) sequence(v reflect.Value) {
 	if v.Type().Elem().Kind() == reflect.Uint8 {
 		h.tag('y', uint64(v.Len()))
 		if v.Kind() == reflect.Slice {
-			h.Write(v.Bytes())
+			h.write(v.Bytes())
 		} else {
 			for i := range v.Len() {
-				h.Write([]byte{byte(v.Index(i).Uint())})
+				h.pending = append(h.pending, byte(v.Index(i).Uint()))
 			}
 		}
 		return
@@ -144,7 +181,7 @@ func (h *hasher) structure(v reflect.Value) {
 	}
 	if k, ok := sealedKey(v); ok {
 		h.tag('K', 0)
-		h.Write(k[:])
+		h.write(k[:])
 		return
 	}
 	fields := h.plan(v.Type())
@@ -172,7 +209,8 @@ func (h *hasher) linkViews(ls []markdown.LinkView) {
 
 func (h *hasher) str(s string) {
 	h.tag('s', uint64(len(s)))
-	h.Write([]byte(s))
+	h.pending = append(h.pending, s...)
+	h.flushFull()
 }
 
 func (h *hasher) boolean(b bool) {
