@@ -172,7 +172,7 @@ func (h *hasher) mapping(v reflect.Value) {
 
 func (h *hasher) structure(v reflect.Value) {
 	if v.Type() == reflect.TypeFor[Body]() && v.CanInterface() {
-		if b := v.Interface().(Body); b.lazy != nil {
+		if b := pointerTo[Body](v); b.lazy != nil {
 			v = reflect.ValueOf(b.filled())
 		}
 	}
@@ -230,14 +230,24 @@ func sealedKey(v reflect.Value) ([32]byte, bool) {
 	switch v.Type() {
 	case reflect.TypeFor[Card]():
 		if v.CanInterface() {
-			k = v.Interface().(Card).key
+			k = pointerTo[Card](v).key
 		}
 	case reflect.TypeFor[Cite]():
 		if v.CanInterface() {
-			k = v.Interface().(Cite).key
+			k = pointerTo[Cite](v).key
 		}
 	}
 	return k, k != [32]byte{}
+}
+
+// pointerTo returns v's address, or a copy's when v has none: v.Interface
+// would copy every struct it is asked for onto the heap.
+func pointerTo[T any](v reflect.Value) *T {
+	if v.CanAddr() {
+		return v.Addr().Interface().(*T)
+	}
+	x := v.Interface().(T)
+	return &x
 }
 
 // depend records the pages a Card, Cite or Body shows.
@@ -245,13 +255,14 @@ func (h *hasher) depend(v reflect.Value) {
 	if !v.CanInterface() {
 		return
 	}
-	switch x := v.Interface().(type) {
-	case Card:
-		h.deps[CardDep(x.Kind+"/"+x.Slug)] = true
-	case Cite:
-		h.deps[x.src] = true
-	case Body:
-		for _, t := range x.targets {
+	switch v.Type() {
+	case reflect.TypeFor[Card]():
+		c := pointerTo[Card](v)
+		h.deps[CardDep(c.Kind+"/"+c.Slug)] = true
+	case reflect.TypeFor[Cite]():
+		h.deps[pointerTo[Cite](v).src] = true
+	case reflect.TypeFor[Body]():
+		for _, t := range pointerTo[Body](v).targets {
 			h.deps[t] = true
 		}
 	}
