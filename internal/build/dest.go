@@ -151,13 +151,19 @@ func (d *Dest) keepSameInputs(inputs [sha256.Size]byte, stamps inputStamps) (*re
 	if d.mode != siteDir {
 		return nil, false
 	}
-	d.site.inputs, d.site.stamps = inputs, stamps
+	d.recordInputs(inputs, stamps)
 	r := d.site.lastReport
 	if r == nil || d.site.lastInputs != inputs || !d.keepAll(d.site.lastSite) {
 		return nil, false
 	}
 	d.site.report = r
 	return r, true
+}
+
+// recordInputs sets the key and stamps of this build's inputs, which the
+// site folder's manifest records.
+func (d *Dest) recordInputs(inputs [sha256.Size]byte, stamps inputStamps) {
+	d.site.inputs, d.site.stamps = inputs, stamps
 }
 
 // lastStamps are the stamps of the inputs of the build that made the

@@ -30,6 +30,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 	"time"
 
 	"github.com/dossier-project/dossier/internal/config"
@@ -39,7 +40,10 @@ import (
 )
 
 // sameInputs keeps the whole site when the build that made it read the
-// same files: see above. It reports whether it did.
+// same files: see above. It reports whether it did. When the site folder
+// records no build to compare with (a first build), nothing is read: the
+// content files' sums are taken from the build's own parses when it is
+// done (finishInputsKey), so a cold build reads each file once.
 func (b *Builder) sameInputs(fsys fs.FS, dest *Dest, cfg *config.Config) (*Result, diag.List, bool) {
 	if dest.mode != siteDir || b.opts.CacheDir == "" {
 		return nil, nil, false
@@ -47,11 +51,15 @@ func (b *Builder) sameInputs(fsys fs.FS, dest *Dest, cfg *config.Config) (*Resul
 	if _, err := dest.begin(b.binary(dest)); err != nil {
 		return nil, nil, false
 	}
-	key, stamps, ok := b.inputsKey(fsys, cfg, dest.lastStamps())
+	ins, ok := b.listInputs(fsys, cfg, dest.lastStamps(), dest.site.lastReport == nil)
 	if !ok {
 		return nil, nil, false
 	}
-	r, ok := dest.keepSameInputs(key, stamps)
+	if len(ins.pending) > 0 {
+		dest.site.pendingInputs = &ins
+		return nil, nil, false
+	}
+	r, ok := dest.keepSameInputs(b.inputsKey(ins), ins.stamps)
 	if !ok {
 		return nil, nil, false
 	}
@@ -63,40 +71,55 @@ func (b *Builder) sameInputs(fsys fs.FS, dest *Dest, cfg *config.Config) (*Resul
 	return res, diags, true
 }
 
-// inputsKey hashes every file a build may read, the dates and the
-// options; false when a file cannot be read or is too large. A file whose
-// stamp is the one last recorded, settled, is not read (see above).
-func (b *Builder) inputsKey(fsys fs.FS, cfg *config.Config, last inputStamps) ([sha256.Size]byte, inputStamps, bool) {
-	stamps := inputStamps{At: time.Now().UnixNano(), Files: map[string]inputStamp{}}
-	h := sha256.New()
-	fmt.Fprintf(h, "dossier inputs\x00preview=%t drafts=%t base=%q\x00", b.opts.Preview, b.opts.Drafts, b.opts.BaseURL)
+// inputs are the files a build may read, in the order their key hashes
+// them, with their stamps (and sums, "" where pending).
+type inputs struct {
+	paths  []string
+	sums   map[string]string // by path: the hex SHA-256 of the bytes
+	stamps inputStamps
+	// pending are the content files whose sums the build's parses give.
+	pending []string
+	read    int // files read and hashed (of those with a stamp)
+}
+
+// listInputs stats every file a build may read and hashes those whose
+// stamp is not the one last recorded, settled (see above); false when a
+// file cannot be read or is too large. With later, content files are not
+// read: they are pending.
+func (b *Builder) listInputs(fsys fs.FS, cfg *config.Config, last inputStamps, later bool) (inputs, bool) {
+	ins := inputs{sums: map[string]string{}, stamps: inputStamps{At: time.Now().UnixNano(), Files: map[string]inputStamp{}}}
 	max := cfg.Limits().FileBytes
 	add := func(p string, fi fs.FileInfo) error {
 		st, stamped := stampOf(fi)
 		old, ok := last.Files[p]
 		trusted := stamped && ok && st.same(old, last.At, b.settle)
-		if trusted {
+		switch {
+		case trusted:
 			st.Sum = old.Sum
-		} else {
+		case later && strings.HasPrefix(p, content.Dir+"/"):
+			ins.pending = append(ins.pending, p)
+		default:
 			data, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				return err
+			}
+			if stamped {
+				ins.read++
 			}
 			sum := sha256.Sum256(data)
 			st.Sum = hex.EncodeToString(sum[:])
 		}
 		if stamped {
-			stamps.Files[p] = st
+			ins.stamps.Files[p] = st
 			if !trusted {
-				stamps.read++
+				ins.stamps.read++
 			}
 		}
-		fmt.Fprintf(h, "%q %s\x00", p, st.Sum)
+		ins.paths, ins.sums[p] = append(ins.paths, p), st.Sum
 		return nil
 	}
-	fail := func() ([sha256.Size]byte, inputStamps, bool) { return [sha256.Size]byte{}, inputStamps{}, false }
 	if fi, err := fs.Stat(fsys, config.File); err != nil || add(config.File, fi) != nil {
-		return fail()
+		return inputs{}, false
 	}
 	for _, dir := range []string{content.Dir, layout.Dir, "static"} { // every file a build may read
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
@@ -113,13 +136,51 @@ func (b *Builder) inputsKey(fsys fs.FS, cfg *config.Config, last inputStamps) ([
 			return add(p, info)
 		})
 		if err != nil && !(dir != content.Dir && errors.Is(err, fs.ErrNotExist)) {
-			return fail()
+			return inputs{}, false
 		}
+	}
+	b.inputsRead = ins.read
+	return ins, true
+}
+
+// inputsKey hashes the inputs (every sum known), the dates and the
+// options.
+func (b *Builder) inputsKey(ins inputs) [sha256.Size]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "dossier inputs\x00preview=%t drafts=%t base=%q\x00", b.opts.Preview, b.opts.Drafts, b.opts.BaseURL)
+	for _, p := range ins.paths {
+		fmt.Fprintf(h, "%q %s\x00", p, ins.sums[p])
 	}
 	b.dates.load(b.opts.SourceDir)
 	b.dates.writeTo(h)
-	b.inputsRead = stamps.read
-	return [sha256.Size]byte(h.Sum(nil)), stamps, true
+	return [sha256.Size]byte(h.Sum(nil))
+}
+
+// finishInputsKey makes the key of a build whose content files were
+// pending (see sameInputs) from the sums of the bytes it parsed: a file
+// it did not parse is read now, after its stamp was taken, so a file
+// changed meanwhile has a stamp older than its bytes and is read again
+// next time. False when a file cannot be read.
+func (b *Builder) finishInputsKey(fsys fs.FS, dest *Dest) bool {
+	ins := dest.site.pendingInputs
+	dest.site.pendingInputs = nil
+	for _, p := range ins.pending {
+		var sum [sha256.Size]byte
+		if f, ok := b.files.files[p]; ok {
+			sum = f.sum
+		} else if data, err := fs.ReadFile(fsys, p); err == nil {
+			sum = sha256.Sum256(data)
+		} else {
+			return false
+		}
+		ins.sums[p] = hex.EncodeToString(sum[:])
+		if st, ok := ins.stamps.Files[p]; ok {
+			st.Sum = ins.sums[p]
+			ins.stamps.Files[p] = st
+		}
+	}
+	dest.recordInputs(b.inputsKey(*ins), ins.stamps)
+	return true
 }
 
 // inputStamp is what stat said of an input file (see above) when its
@@ -156,6 +217,9 @@ func (s inputStamp) same(old inputStamp, at int64, settle time.Duration) bool {
 // Linux) nothing is checked.
 func (b *Builder) forgetChangedInputs(fsys fs.FS, dest *Dest) {
 	if dest.mode != siteDir {
+		return
+	}
+	if dest.site.pendingInputs != nil && !b.finishInputsKey(fsys, dest) {
 		return
 	}
 	for path, st := range dest.site.stamps.Files {

@@ -45,6 +45,9 @@ type siteWriter struct {
 	lastInputs, inputs [sha256.Size]byte
 	lastReport, report *report
 	lastStamps, stamps inputStamps
+	// pendingInputs are this build's inputs while their key waits for the
+	// content files' parses (see sameInputs).
+	pendingInputs *inputs
 
 	bufs writeBuffers
 
@@ -104,7 +107,7 @@ func (w *siteWriter) begin(binary [sha256.Size]byte) (map[string]entry, error) {
 	}
 	recoverOld(parent, name)
 	removeStale(parent, name)
-	w.meta, w.made, w.pending, w.stamps, w.spareFiles = map[string]fileMeta{}, false, nil, inputStamps{}, nil
+	w.meta, w.made, w.pending, w.stamps, w.spareFiles, w.pendingInputs = map[string]fileMeta{}, false, nil, inputStamps{}, nil, nil
 	return w.readManifest(), nil
 }
 
