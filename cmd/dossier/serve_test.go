@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 	"sync"
@@ -376,4 +377,19 @@ func TestServeNotADossier(t *testing.T) {
 	if code != 1 || serveErr.String() != want || buildCode != 1 || buildErr != want || serveOut.Len() != 0 {
 		t.Errorf("serve: exit %d, stderr %q\nbuild: exit %d, stderr %q\nwant exit 1 and %q from both", code, serveErr.String(), buildCode, buildErr, want)
 	}
+}
+
+// TestFirstBuildGarbageIsCollected: serve collects the first build's
+// garbage as soon as it serves it, not during the first edits, which the
+// collection would slow (at 10,000 briefs a first edit waited for the
+// collection of a whole build's heap).
+func TestFirstBuildGarbageIsCollected(t *testing.T) {
+	forced := func() uint64 {
+		s := []metrics.Sample{{Name: "/gc/cycles/forced:gc-cycles"}}
+		metrics.Read(s)
+		return s[0].Value.Uint64()
+	}
+	before := forced()
+	startServe(t, stepDeadline, "-src", copySample(t), "-port", "0")
+	eventually(t, stepDeadline, "a collection after the first build", func() bool { return forced() > before })
 }
