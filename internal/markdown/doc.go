@@ -53,6 +53,11 @@ type collector struct {
 // collect walks root once and fills the Doc's findings.
 func (d *Doc) collect(root ast.Node, src []byte) {
 	c := &collector{doc: d, src: src}
+	// Room for every link the source can hold, so that a body of many
+	// links does not grow its list again and again.
+	if n := bytes.Count(src, []byte("[[")) + bytes.Count(src, []byte("](")); n > 0 {
+		d.Links = make([]Link, 0, n)
+	}
 	_ = ast.Walk(root, c.visit)
 	// A Doc is kept for as long as its file is unchanged: keep only the
 	// room its findings take, not what appending grew.
