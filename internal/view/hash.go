@@ -35,7 +35,7 @@ type Hasher struct {
 // Key hashes v; see Hasher.
 func (hs *Hasher) Key(v any) [sha256.Size]byte {
 	h := hasher{Hash: sha256.New(), plans: &hs.plans, pending: hs.buffer()}
-	defer hs.buffers.Put(&h.pending)
+	defer hs.release(h.pending)
 	h.value(reflect.ValueOf(v))
 	return h.sum()
 }
@@ -49,7 +49,7 @@ func (hs *Hasher) Key(v any) [sha256.Size]byte {
 // change when that page's body does.
 func (hs *Hasher) KeyDeps(v any) ([sha256.Size]byte, []string) {
 	h := hasher{Hash: sha256.New(), plans: &hs.plans, deps: map[string]bool{}, pending: hs.buffer()}
-	defer hs.buffers.Put(&h.pending)
+	defer hs.release(h.pending)
 	h.value(reflect.ValueOf(v))
 	deps := make([]string, 0, len(h.deps))
 	for d := range h.deps {
@@ -67,6 +67,14 @@ func (hs *Hasher) buffer() []byte {
 	return make([]byte, 0, 9<<10)
 }
 
+// release takes a buffer back, unless one long string grew it: the pool
+// keeps only the buffer, not the hasher that used it.
+func (hs *Hasher) release(b []byte) {
+	if cap(b) <= 64<<10 {
+		hs.buffers.Put(&b)
+	}
+}
+
 type hasher struct {
 	hash.Hash
 	plans *sync.Map
@@ -81,6 +89,13 @@ type hasher struct {
 // write adds p to what is hashed.
 func (h *hasher) write(p []byte) {
 	h.pending = append(h.pending, p...)
+	h.flushFull()
+}
+
+// writeString adds s to what is hashed, without copying it to a slice
+// of its own first.
+func (h *hasher) writeString(s string) {
+	h.pending = append(h.pending, s...)
 	h.flushFull()
 }
 
@@ -102,8 +117,7 @@ func (h *hasher) sum() [sha256.Size]byte {
 func (h *hasher) tag(b byte, n uint64) {
 	h.buf[0] = b
 	binary.LittleEndian.PutUint64(h.buf[1:], n)
-	h.pending = append(h.pending, h.buf[:]...)
-	h.flushFull()
+	h.write(h.buf[:])
 }
 
 func (h *hasher) value(v reflect.Value) {
@@ -209,8 +223,7 @@ func (h *hasher) linkViews(ls []markdown.LinkView) {
 
 func (h *hasher) str(s string) {
 	h.tag('s', uint64(len(s)))
-	h.pending = append(h.pending, s...)
-	h.flushFull()
+	h.writeString(s)
 }
 
 func (h *hasher) boolean(b bool) {
