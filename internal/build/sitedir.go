@@ -255,7 +255,7 @@ func (w *siteWriter) link(path string, old fileMeta) error {
 		if sameFile(src, dst) { // kept by the build that made the spare
 			return nil
 		}
-		if err := os.Remove(dst); err != nil {
+		if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 	}

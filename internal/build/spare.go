@@ -69,6 +69,9 @@ func takeSpare(spare, tmp string) (map[string]bool, error) {
 		case d.Type().IsRegular():
 			files[filepath.ToSlash(rel)] = true
 		default: // not something a build writes
+			// Listed all the same, so that pruneSpare removes the
+			// folders its removal leaves empty.
+			files[filepath.ToSlash(rel)] = true
 			return os.Remove(p)
 		}
 		return nil
@@ -124,19 +127,24 @@ func makeRoom(tmp, dst string, err error) bool {
 
 // pruneSpare removes from the folder tmp the files of the spare that this
 // build did not make (made holds every path it did), and the folders
-// they leave empty.
+// they leave empty, or that the removal of what takeSpare removed left
+// empty: a build makes no empty folder.
 func pruneSpare(tmp string, spareFiles map[string]bool, made map[string]fileMeta) error {
 	for path := range spareFiles {
 		if _, ok := made[path]; ok || path == marker {
 			continue
 		}
 		p := filepath.Join(tmp, filepath.FromSlash(path))
-		if fi, err := os.Lstat(p); err != nil || fi.IsDir() { // gone, or a folder of this build's now
+		switch fi, err := os.Lstat(p); {
+		case err == nil && fi.IsDir(): // a folder of this build's now
 			continue
-		}
-		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
+		case err == nil:
+			if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+		case !errors.Is(err, fs.ErrNotExist):
+			continue
+		} // gone already (takeSpare removed it): its folders may be empty now
 		for dir := filepath.Dir(p); dir != tmp && strings.HasPrefix(dir, tmp); dir = filepath.Dir(dir) {
 			if os.Remove(dir) != nil { // not empty
 				break

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -8,10 +9,11 @@ import (
 
 // TestSpareFolderIsReused: after a rebuild the old site is kept in the
 // cache folder as the site's spare, never beside the site, and the next
-// build writes into it. Through edits, a page removed and a symbolic link planted in the
-// spare, every site is that of a fresh build; a file the build writes
-// anew never changes the live site through a hard link; nothing is
-// written out of the spare.
+// build writes into it. Through edits, a page removed and symbolic links
+// planted in the spare, every site is that of a fresh build, with no
+// folder left empty by a link removed; a file the build writes anew never
+// changes the live site through a hard link; nothing is written out of
+// the spare.
 func TestSpareFolderIsReused(t *testing.T) {
 	dir := copyDossier(t)
 	parent := t.TempDir()
@@ -55,6 +57,19 @@ func TestSpareFolderIsReused(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(spare, "planted")); err != nil {
 		t.Fatal(err)
 	}
+	kept := filepath.Join(spare, "static", "favicon.svg") // an output kept from the live site
+	if err := os.Remove(kept); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, kept); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(spare, "orphan", "deeper"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(spare, "orphan", "deeper", "planted")); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.RemoveAll(filepath.Join(spare, "briefs", "temporary")); err != nil {
 		t.Fatal(err)
 	}
@@ -69,6 +84,7 @@ func TestSpareFolderIsReused(t *testing.T) {
 	if entries, _ := os.ReadDir(outside); len(entries) > 0 {
 		t.Errorf("the build wrote out of the spare, through a symbolic link: %v", entries)
 	}
+	assertNoEmptyFolders(t, out)
 
 	// A page removed is gone from the next two sites, spare or not.
 	if err := os.Remove(temporary); err != nil {
@@ -113,5 +129,23 @@ func TestSpareOutputTurnsFolder(t *testing.T) {
 		}
 		want, _ := generate(t, dirFS(t, dir), Options{})
 		compareSums(t, "build "+string(rune('1'+i)), sums(got.Files), sums(want.Files))
+	}
+}
+
+// assertNoEmptyFolders fails for every empty folder in the site: a build
+// writes files, so a folder with none is something it did not make.
+func assertNoEmptyFolders(t *testing.T, site string) {
+	t.Helper()
+	err := filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		if entries, err := os.ReadDir(p); err == nil && len(entries) == 0 {
+			t.Errorf("the site has an empty folder: %s", p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
