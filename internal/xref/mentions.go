@@ -112,7 +112,10 @@ func (m *Memo) forNames(patterns []string) *Memo {
 	if sum != m.names || m.found == nil {
 		m.names, m.found, m.matcher = sum, map[[sha256.Size]byte][]int{}, nil
 	}
-	m.used = map[[sha256.Size]byte]bool{}
+	if m.used == nil {
+		m.used = map[[sha256.Size]byte]bool{}
+	}
+	clear(m.used) // keeps its room: the next build uses as many bodies
 	return m
 }
 

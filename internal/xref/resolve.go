@@ -123,9 +123,11 @@ func eachNode(g *Graph, ix *index, opts Options, f func(r *resolver, i int, n *N
 func newGraph(pages []Input) *Graph {
 	g := &Graph{}
 	nodes := make([]Node, len(pages)) // one allocation: the graph lives and goes as a whole
+	g.all = make([]*Node, 0, len(pages))
+	g.Nodes = make([]*Node, 0, len(pages))
 	for i, in := range pages {
-		n := &nodes[i]
-		*n = Node{Page: in.Page, Doc: in.Doc, graph: g}
+		n := &nodes[i] // zeroed: set what is known, not the whole node again
+		n.Page, n.Doc, n.graph = in.Page, in.Doc, g
 		if in.Page.Kind == content.Home {
 			g.Home = n
 			continue
