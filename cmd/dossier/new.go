@@ -36,11 +36,8 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if *from != "" && kind != content.Source {
 		return usageError{"new: -from imports a source: use dossier new source -from FILE \"Title\""}
 	}
-	if *slug == "" {
-		*slug = slugify(title)
-	}
-	if *slug == "" || strings.Trim(*slug, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
-		return usageError{fmt.Sprintf("new: cannot make a file name from %q: pass -slug with lowercase letters, digits and hyphens", title)}
+	if err := chooseSlug(slug, title); err != nil {
+		return err
 	}
 	n := &newPage{src: *src, kind: kind, title: title, slug: *slug, day: today(ctx).Format("2006-01-02")}
 	if *from != "" {
@@ -53,6 +50,34 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fmt.Fprintln(stdout, path)
 	fmt.Fprintln(stderr, draftNote)
 	return nil
+}
+
+// chooseSlug makes the slug from the title when -slug is not given, and
+// refuses a slug that is not a plain file name, naming what it came from.
+func chooseSlug(slug *string, title string) error {
+	given := *slug != ""
+	if !given {
+		*slug = slugify(title)
+	}
+	if *slug != "" && strings.Trim(*slug, "abcdefghijklmnopqrstuvwxyz0123456789-") == "" {
+		return nil
+	}
+	if given {
+		return usageError{fmt.Sprintf("new: -slug %q is not a file name: use only lowercase letters, digits and hyphens, e.g. -slug %q", *slug, suggestedSlug(*slug, title))}
+	}
+	return usageError{fmt.Sprintf("new: cannot make a file name from %q: pass -slug with lowercase letters, digits and hyphens", title)}
+}
+
+// suggestedSlug is a slug made from a refused one, or from the title
+// when that gives none.
+func suggestedSlug(refused, title string) string {
+	if s := slugify(refused); s != "" {
+		return s
+	}
+	if s := slugify(title); s != "" {
+		return s
+	}
+	return "my-page"
 }
 
 // draftNote tells the author what becomes of the draft new wrote (on

@@ -133,6 +133,10 @@ func TestNewRefusals(t *testing.T) {
 		{"unknown kind", []string{"new", "memo", "X"}, 2, `unknown kind "memo"`},
 		{"no title", []string{"new", "brief"}, 2, "give a kind and a title"},
 		{"no letters for a slug", []string{"new", "brief", "-src", dir, "김정은"}, 2, "pass -slug"},
+		{"-slug not a file name", []string{"new", "brief", "-src", dir, "-slug", "Bad Slug", "Good title"}, 2,
+			`-slug "Bad Slug" is not a file name: use only lowercase letters, digits and hyphens, e.g. -slug "bad-slug"`},
+		{"-slug out of the folder", []string{"new", "brief", "-src", dir, "-slug", "../../escape", "Good title"}, 2,
+			`-slug "../../escape" is not a file name`},
 		{"-from on a brief", []string{"new", "brief", "-from", "a.txt", "X"}, 2, "-from imports a source"},
 	}
 	for _, tt := range tests {

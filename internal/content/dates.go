@@ -2,7 +2,6 @@ package content
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -55,7 +54,7 @@ func (p *Page) parseDates(keys []yamlfile.Key) diag.List {
 	}
 	if d := p.Dates.Updated; !d.IsZero() && !isExactDay(d) {
 		e := diag.Errorf(p.Pos(m.Updated), "updated %q must be one exact day", m.Updated.Value)
-		e.Suggestion = "write the day the page changed, e.g. updated: 2025-10-14"
+		e.Suggestion = updatedHint
 		diags.Add(e)
 		p.Dates.Updated = edtf.Date{}
 	}
@@ -88,13 +87,29 @@ func (p *Page) dateError(key string, s Scalar, err error) diag.Diagnostic {
 	}
 	pos := diag.Pos{File: p.File, Line: s.Line, Col: s.ColAt(se.Offset)}
 	d := diag.Errorf(pos, "%s %q is not an EDTF date: %s", key, s.Value, se.Msg)
-	d.Suggestion = dateHint(s.Value)
+	d.Suggestion = dateHint(key, s.Value)
 	return d
 }
 
+// updatedHint is what updated: takes: the one day the page changed.
+const updatedHint = "write the day the page changed, e.g. updated: 2025-10-14"
+
 // dateHint suggests the EDTF form of a date written in words ("October
-// 2025" -> 2025-10), or lists the accepted forms.
-func dateHint(s string) string {
+// 2025" -> 2025-10), or lists the accepted forms; for updated:, which
+// takes one exact day, only a day.
+func dateHint(key, s string) string {
+	edtf, ok := wordDate(s)
+	switch {
+	case key == "updated" && (!ok || len(edtf) != len("2006-01-02")):
+		return updatedHint
+	case ok:
+		return "write " + edtf
+	}
+	return "write a year (2025), a month (2025-10) or a day (2025-10-09); add ~ when approximate, ? when uncertain; an interval is 2025-09-02/2025-09-04"
+}
+
+// wordDate returns the EDTF form of a date written in words.
+func wordDate(s string) (string, bool) {
 	layouts := []struct{ layout, edtf string }{
 		{"2 January 2006", "2006-01-02"}, {"January 2, 2006", "2006-01-02"},
 		{"2 Jan 2006", "2006-01-02"}, {"Jan 2, 2006", "2006-01-02"},
@@ -102,10 +117,10 @@ func dateHint(s string) string {
 	}
 	for _, l := range layouts {
 		if t, err := time.Parse(l.layout, strings.TrimSpace(s)); err == nil {
-			return fmt.Sprintf("write %s", t.Format(l.edtf))
+			return t.Format(l.edtf), true
 		}
 	}
-	return "write a year (2025), a month (2025-10) or a day (2025-10-09); add ~ when approximate, ? when uncertain; an interval is 2025-09-02/2025-09-04"
+	return "", false
 }
 
 // keyPos is the position of the top-level key name, or the top of the

@@ -36,13 +36,22 @@ type keyChecker struct {
 // since ignoring it would publish what its author meant to restrict.
 type structKeys struct {
 	types   map[string]reflect.Type
-	guarded map[string]bool
+	guarded map[string]string // key → what its guard tag names
+}
+
+// guardWhy says what a guarded key does, by its guard tag, for the error
+// about a key that looks like it.
+func guardWhy(guard string) string {
+	if guard == "draft" {
+		return "a draft mark, which keeps the page from being published"
+	}
+	return "a handling label, which restricts who may read what it marks"
 }
 
 func (c *keyChecker) fieldsOf(t reflect.Type) structKeys {
 	f, ok := c.fields[t]
 	if !ok {
-		f = structKeys{types: map[string]reflect.Type{}, guarded: map[string]bool{}}
+		f = structKeys{types: map[string]reflect.Type{}, guarded: map[string]string{}}
 		yamlFields(t, f)
 		c.fields[t] = f
 	}
@@ -92,8 +101,8 @@ func (c *keyChecker) checkPair(mv *ast.MappingValueNode, t reflect.Type) diag.Li
 		return diag.List{d}
 	}
 	for _, near := range diag.Closest(key, keysOf(fields), 3) {
-		if sk.guarded[near] {
-			d := diag.Errorf(pos, "unknown %s %q looks like %q, which restricts who may read the page: it would be ignored", keyWord(file), key, near)
+		if guard, ok := sk.guarded[near]; ok {
+			d := diag.Errorf(pos, "unknown %s %q looks like %q, %s: it would be ignored", keyWord(file), key, near, guardWhy(guard))
 			d.Suggestion = fmt.Sprintf("write %q", near)
 			return diag.List{d}
 		}
@@ -154,8 +163,8 @@ func yamlFields(t reflect.Type, out structKeys) {
 			name = strings.ToLower(f.Name)
 		}
 		out.types[name] = f.Type
-		if f.Tag.Get("guard") != "" {
-			out.guarded[name] = true
+		if guard := f.Tag.Get("guard"); guard != "" {
+			out.guarded[name] = guard
 		}
 	}
 }

@@ -110,8 +110,8 @@ func TestDecodeDiagnostics(t *testing.T) {
 		{"titel: x\n", `a.md:2:1: warning: unknown front-matter key "titel" (did you mean "title"?)`},
 		// A misspelling of a guarded key (tag guard:) is an error: the
 		// page would be published without its label or draft mark.
-		{"tpl: TLP:RED\n", `a.md:2:1: unknown front-matter key "tpl" looks like "tlp", which restricts who may read the page: it would be ignored (write "tlp")`},
-		{"draf: true\n", `a.md:2:1: unknown front-matter key "draf" looks like "draft", which restricts who may read the page: it would be ignored (write "draft")`},
+		{"tpl: TLP:RED\n", `a.md:2:1: unknown front-matter key "tpl" looks like "tlp", a handling label, which restricts who may read what it marks: it would be ignored (write "tlp")`},
+		{"draf: true\n", `a.md:2:1: unknown front-matter key "draf" looks like "draft", a draft mark, which keeps the page from being published: it would be ignored (write "draft")`},
 		// A quote left open swallows the keys after it; the error is at
 		// the quote, not where go-yaml gave up.
 		{"title: \"Strategic\nslug: \"x\"\ntags: [a]\n", `a.md:2:8: front matter: unclosed double quote: the value that starts here has no closing " on its line (add " where the value ends)`},
