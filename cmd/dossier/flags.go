@@ -10,11 +10,15 @@ import (
 
 // newFlags returns a flag set that reports errors instead of exiting. Its
 // usage (for -h and "dossier help NAME") is the synopsis, the command's
-// summary and every flag, or no Flags: heading when there are none.
+// summary and every flag, or no Flags: heading when there are none. The
+// flag package's own line about a bad flag is not printed: the error is
+// returned, and main prints it once, under the usage.
 func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
+		fs.SetOutput(stderr) // for PrintDefaults
+		defer fs.SetOutput(io.Discard)
 		fmt.Fprintln(stderr, strings.TrimSpace("usage: dossier "+name+" "+synopsis))
 		if s := summaryOf(name); s != "" {
 			fmt.Fprintf(stderr, "\n%s%s.\n", strings.ToUpper(s[:1]), s[1:])

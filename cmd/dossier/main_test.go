@@ -60,7 +60,7 @@ func TestExitStatus(t *testing.T) {
 			bad + "/content/briefs/a.md:2:8: front matter:",
 			"dossier: 3 errors",
 		}},
-		{"unknown flag", []string{"build", "-nope"}, 2, []string{"flag provided but not defined: -nope"}},
+		{"unknown flag", []string{"build", "-nope"}, 2, []string{"usage: dossier build", "-base-url string", "flag provided but not defined: -nope"}},
 		{"unexpected argument", []string{"build", "extra"}, 2, []string{`unexpected argument "extra"`}},
 		{"unknown command", []string{"bild"}, 2, []string{`unknown command "bild"`}},
 		{"no command", nil, 2, []string{"no command given"}},
@@ -76,8 +76,8 @@ func TestExitStatus(t *testing.T) {
 				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.code, stderr)
 			}
 			for _, want := range tt.wantStderr {
-				if !strings.Contains(stderr, want) {
-					t.Errorf("stderr lacks %q:\n%s", want, stderr)
+				if n := strings.Count(stderr, want); n != 1 {
+					t.Errorf("stderr has %q %d times, want once:\n%s", want, n, stderr)
 				}
 			}
 		})

@@ -30,7 +30,7 @@ pre { margin: .25rem 0; white-space: pre-wrap; font: 14px/1.4 ui-monospace, mono
 </style></head>
 <body>
 <h1>Build failed</h1>
-<p>{{.Count}}. The last good build is kept; this page reloads by itself when the build succeeds.</p>
+<p>{{.Count}}. Your files are as you saved them; the site comes back, and this page reloads by itself, as soon as the build succeeds.</p>
 {{range .Diags}}<div class="diag{{if .Warning}} warning{{end}}">
 <pre class="msg">{{.Text}}</pre>
 {{- if .Source}}
