@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -22,8 +23,10 @@ const chromiumPath = "/usr/bin/chromium"
 // TestServeLiveReloadInBrowser opens a brief of "dossier serve" in
 // headless Chromium and edits its Markdown file three times: a new
 // sentence appears, a broken front matter shows the error page with the
-// error's position and line, and the fix brings the page back. The test
-// navigates once; every later page is loaded by the live-reload script.
+// error's position and line, and the fix brings the page back; every
+// page until then is loaded by the live-reload script. Then /search/
+// finds the fix's word: the index a preview lists and makes on request
+// after an edit is that of the edited dossier.
 //
 // Without Chromium the test is skipped, unless DOSSIER_E2E=1, where a
 // missing browser is a failure (CI sets it).
@@ -88,7 +91,7 @@ func TestServeLiveReloadInBrowser(t *testing.T) {
 	}
 
 	// 3. The fix brings the brief back, with a newer sentence.
-	const fixed = "Sentence written with the fix."
+	const fixed = "Sentence written with the fix, quokkaesque."
 	b.markPage(t)
 	if err := os.WriteFile(brief, append(good, "\n"+fixed+"\n"...), 0o644); err != nil {
 		t.Fatal(err)
@@ -97,6 +100,12 @@ func TestServeLiveReloadInBrowser(t *testing.T) {
 	b.assertReloaded(t)
 	if text := b.text(t); !strings.Contains(text, added) || strings.Contains(text, "Build failed") {
 		t.Errorf("the recovered page:\n%s", text)
+	}
+
+	// 4. The search index of the edited dossier finds the fix's word.
+	b.do(t, chromedp.Navigate(s.URL+"search/"), chromedp.WaitVisible("#search-q"))
+	if got := b.hrefs(t, "quokkaesque"); !slices.Equal(got, []string{"/briefs/xi-letter-strategic-partnership/"}) {
+		t.Errorf("search for the fix's word finds %v, not the edited brief", got)
 	}
 }
 

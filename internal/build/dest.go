@@ -207,6 +207,15 @@ func (d *Dest) write(path string, key [sha256.Size]byte, make func(io.Writer) er
 }
 
 // later records a costly output that a preview produces when asked for.
+// laterGroup records, in a preview, a group of costly outputs that list
+// returns, all under prefix, listed only when one of them is first asked
+// for, each then made on request like those of later. Their paths are in
+// no build's record: they change only with the whole dossier's version,
+// key, which changes every build, and a preview reloads on any change.
+func (d *Dest) laterGroup(prefix string, key [sha256.Size]byte, list func() []output) {
+	d.prev.laterGroup(prefix, key, list)
+}
+
 func (d *Dest) later(path string, key [sha256.Size]byte, make func(io.Writer) error) {
 	d.prev.later(path, key, make, d.last[path])
 	d.record(path, entry{Key: key})

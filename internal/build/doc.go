@@ -107,8 +107,13 @@
 //     when first asked for, and so are the pages of the whole dossier
 //     (home, lists, tags, chronology) while the templates stay those of
 //     the last build: an edit makes before its reload only the pages
-//     that show the edited page. Files that no generation in use needs
-//     are removed.
+//     that show the edited page. After such an edit the search index's
+//     files are not even listed until one is asked for (a lazyGroup):
+//     listing them takes every page's text, thousands of files at 10,000
+//     briefs, and was an eighth of an edit's rebuild. The listing reads
+//     only that build's graph and the texts of the last listing the
+//     Builder made, never state a later build changes. Files that no
+//     generation in use needs are removed.
 //   - Nowhere: dossier check: everything is produced (so template errors
 //     show) and nothing is written.
 package build

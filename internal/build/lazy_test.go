@@ -1,6 +1,7 @@
 package build
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,4 +53,82 @@ func TestPreviewMakesListsOnRequest(t *testing.T) {
 	if res != nil || !strings.Contains(diags.String(), "templates/list.html") {
 		t.Errorf("a list template that cannot execute did not fail the build at its file:\n%v", diags)
 	}
+}
+
+// TestPreviewListsSearchOnRequest: after an edit in a preview, the search
+// index's files are not even listed by the rebuild; the first request for
+// one lists them, from that build's pages. A generation still answers
+// with its own index after the next build, even while that build runs,
+// and what it answers is what a fresh build makes.
+func TestPreviewListsSearchOnRequest(t *testing.T) {
+	dir := copyDossier(t)
+	b := NewBuilder(Options{Preview: true, Drafts: true})
+	defer b.Close()
+	dest := previewDest(t)
+	if res, diags := b.Build(dirFS(t, dir), dest, nil); res == nil {
+		t.Fatal(diags)
+	}
+	const brief = "content/briefs/strategic-context.md"
+	edit(t, dir, brief, func(s string) string { return s + "\nA zanzibarish sentence.\n" })
+	first, diags := b.Build(dirFS(t, dir), dest, []string{brief})
+	if first == nil {
+		t.Fatal(diags)
+	}
+	gen := first.Generation
+	for p := range gen.files {
+		if strings.HasPrefix(p, "search/") && p != "search/index.html" {
+			t.Fatalf("the rebuild listed %s", p)
+		}
+	}
+	if gen.Has("favicon.ico") || len(gen.groups) != 1 || gen.groups[0].files != nil {
+		t.Fatal("the search index is not one group, listed on request (and only for its own files)")
+	}
+	want := NewBuilder(Options{Preview: true, Drafts: true})
+	defer want.Close()
+	fresh, diags := want.Build(dirFS(t, dir), previewDest(t), nil)
+	if fresh == nil {
+		t.Fatal(diags)
+	}
+
+	edit(t, dir, brief, func(s string) string { return strings.Replace(s, "zanzibarish", "quokkaesque", 1) })
+	read := make(chan error, 1)
+	files := map[string][]byte{}
+	go func() { // while the next build runs
+		for _, p := range gen.Paths() {
+			data, err := fs.ReadFile(gen, p)
+			if err != nil {
+				read <- err
+				return
+			}
+			files[p] = data
+		}
+		read <- nil
+	}()
+	second, diags := b.Build(dirFS(t, dir), dest, []string{brief})
+	if second == nil {
+		t.Fatal(diags)
+	}
+	if err := <-read; err != nil {
+		t.Fatal(err)
+	}
+	if !gen.Has("search/index.json") || !second.Generation.Has("search/terms-000.json") {
+		t.Error("a generation does not have its index's files")
+	}
+	compareSums(t, "search listed on request", sums(files), sums(generationFiles(t, fresh.Generation)))
+	if !termsHave(files, "zanzibarish") || termsHave(files, "quokkaesque") {
+		t.Error("the first generation's index is not made from its own pages")
+	}
+	if now := generationFiles(t, second.Generation); !termsHave(now, "quokkaesque") || termsHave(now, "zanzibarish") {
+		t.Error("the second generation's index is not made from its own pages")
+	}
+}
+
+// termsHave reports whether a term shard among files has word.
+func termsHave(files map[string][]byte, word string) bool {
+	for p, data := range files {
+		if strings.HasPrefix(p, "search/terms-") && strings.Contains(string(data), `["`+word+`",`) {
+			return true
+		}
+	}
+	return false
 }

@@ -15,8 +15,9 @@ import (
 )
 
 // outputs lists every output of the site: the pages, the static files,
-// the feeds and indexes, and the files a static host wants.
-func (b *Builder) outputs(s *site, tmpl *layout.Set, inputs *siteInputs, whole [sha256.Size]byte, statics []output) ([]output, diag.List) {
+// the feeds and indexes, and the files a static host wants; all but the
+// search index's files when searchLater (see Builder.searchListing).
+func (b *Builder) outputs(s *site, tmpl *layout.Set, inputs *siteInputs, whole [sha256.Size]byte, statics []output, searchLater bool) ([]output, diag.List) {
 	jobs := s.views.Jobs()
 	b.readMemoPack()
 	pv := &pageVersions{nodes: b.memos.versions(s.graph, s.views), siteView: b.hasher.Key(s.views.Site()), whole: whole}
@@ -29,7 +30,7 @@ func (b *Builder) outputs(s *site, tmpl *layout.Set, inputs *siteInputs, whole [
 	}
 	b.memos.keepOnly(paths)
 	outs = append(outs, statics...)
-	return append(outs, b.publishOutputs(s, jobs)...), publishDiags(s)
+	return append(outs, b.publishOutputs(s, jobs, searchLater)...), publishDiags(s)
 }
 
 // bytesOutput is an output whose bytes are known when the list is made;

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -68,6 +69,7 @@ type previewWriter struct {
 	// gone, and commit looks only at the placed ones.
 	placed []string
 	added  int
+	groups []*lazyGroup // this build's (under mu)
 }
 
 type retiredFile struct{ layer, path string }
@@ -75,7 +77,7 @@ type retiredFile struct{ layer, path string }
 func (w *previewWriter) begin() error {
 	w.layer = fmt.Sprintf("g%06d", w.n+1)
 	w.next = make(map[string]*location, len(w.index))
-	w.placed, w.added = nil, 0
+	w.placed, w.added, w.groups = nil, 0, nil
 	return w.root.Mkdir(w.layer, 0o700)
 }
 
@@ -136,10 +138,24 @@ func (w *previewWriter) write(path string, make func(io.Writer) error, last entr
 func (w *previewWriter) later(path string, key [sha256.Size]byte, make func(io.Writer) error, last entry) {
 	loc := w.index[path]
 	if loc == nil || loc.lazy == nil || last.Key != key {
-		loc = &location{lazy: &lazyOutput{root: w.root, name: "lazy/" + hex.EncodeToString(key[:8]) + "/" + path, make: make}}
+		loc = &location{lazy: &lazyOutput{root: w.root, name: lazyName(key, path), make: make}}
 	}
 	w.mu.Lock()
 	w.place(path, loc)
+	w.mu.Unlock()
+}
+
+// lazyName is where a costly output made on request is written: under
+// its key, so that two generations never share a file of different bytes.
+func lazyName(key [sha256.Size]byte, path string) string {
+	return "lazy/" + hex.EncodeToString(key[:8]) + "/" + path
+}
+
+// laterGroup records a group of outputs listed on request (see
+// Dest.laterGroup).
+func (w *previewWriter) laterGroup(prefix string, key [sha256.Size]byte, list func() []output) {
+	w.mu.Lock()
+	w.groups = append(w.groups, &lazyGroup{root: w.root, prefix: prefix, key: key, list: list})
 	w.mu.Unlock()
 }
 
@@ -184,7 +200,9 @@ func (w *previewWriter) commit(next map[string]entry) (*Generation, error) {
 	w.n++
 	w.retired = append(w.retired, retired)
 	w.collect()
-	return &Generation{root: w.root, files: w.index, ID: w.n}, nil
+	gen := &Generation{root: w.root, files: w.index, groups: w.groups, ID: w.n}
+	w.groups = nil
+	return gen, nil
 }
 
 // collect removes the files retired two commits ago: a request of an
@@ -210,7 +228,7 @@ func (w *previewWriter) abort() {
 	if w.layer != "" {
 		_ = w.root.RemoveAll(w.layer)
 	}
-	w.next = nil
+	w.next, w.groups = nil, nil
 }
 
 // Generation is the site as one preview build left it: an fs.FS of its
@@ -219,6 +237,9 @@ func (w *previewWriter) abort() {
 type Generation struct {
 	root  *os.Root
 	files map[string]*location
+	// groups hold the outputs listed only when one is asked for; none
+	// has a path of files.
+	groups []*lazyGroup
 	// ID counts the builds of the preview.
 	ID int
 }
@@ -230,6 +251,9 @@ func (g *Generation) Open(name string) (fs.File, error) {
 	}
 	loc, ok := g.files[name]
 	if !ok {
+		if lazy := g.inGroup(name); lazy != nil {
+			return lazy.open()
+		}
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	if loc.lazy != nil {
@@ -239,8 +263,49 @@ func (g *Generation) Open(name string) (fs.File, error) {
 }
 
 // Has reports whether the site has a file at name, without making a
-// costly output.
-func (g *Generation) Has(name string) bool { _, ok := g.files[name]; return ok }
+// costly output (a group's outputs may be listed).
+func (g *Generation) Has(name string) bool {
+	_, ok := g.files[name]
+	return ok || g.inGroup(name) != nil
+}
+
+// inGroup returns the output of a group at name, or nil.
+func (g *Generation) inGroup(name string) *lazyOutput {
+	for _, grp := range g.groups {
+		if lazy := grp.output(name); lazy != nil {
+			return lazy
+		}
+	}
+	return nil
+}
+
+// lazyGroup is a group of costly outputs, all under prefix, that are
+// listed, by list, only when one of them is first asked for; each is then
+// made on its own first request. It is safe for concurrent use.
+type lazyGroup struct {
+	root   *os.Root
+	prefix string
+	key    [sha256.Size]byte
+	list   func() []output
+	once   sync.Once
+	files  map[string]*lazyOutput
+}
+
+// output returns the group's output at name, or nil; the first call for a
+// name under the prefix lists them all.
+func (grp *lazyGroup) output(name string) *lazyOutput {
+	if !strings.HasPrefix(name, grp.prefix) {
+		return nil
+	}
+	grp.once.Do(func() {
+		outs := grp.list()
+		grp.files = make(map[string]*lazyOutput, len(outs))
+		for _, o := range outs {
+			grp.files[o.path] = &lazyOutput{root: grp.root, name: lazyName(grp.key, o.path), make: o.onRequest()}
+		}
+	})
+	return grp.files[name]
+}
 
 // lazyOutput is a costly output, made once, when first opened.
 type lazyOutput struct {
@@ -288,6 +353,12 @@ func (g *Generation) Paths() []string {
 	out := make([]string, 0, len(g.files))
 	for p := range g.files {
 		out = append(out, p)
+	}
+	for _, grp := range g.groups {
+		grp.output(grp.prefix) // lists them
+		for p := range grp.files {
+			out = append(out, p)
+		}
 	}
 	sort.Strings(out)
 	return out

@@ -36,7 +36,9 @@ import (
 )
 
 // publishOutputs are the files besides pages and static files.
-func (b *Builder) publishOutputs(s *site, jobs []view.Job) []output {
+// The search index's files are left out when searchLater: the caller
+// then has them listed on request (see Builder.searchListing).
+func (b *Builder) publishOutputs(s *site, jobs []view.Job, searchLater bool) []output {
 	outs := []output{bytesOutput(".nojekyll", []byte{}), bytesOutput("robots.txt", robots(s))}
 	if cname, _ := cnameOf(s.cfg); cname != "" {
 		outs = append(outs, bytesOutput("CNAME", []byte(cname+"\n")))
@@ -50,6 +52,9 @@ func (b *Builder) publishOutputs(s *site, jobs []view.Job) []output {
 		b.dataOutput("feed.xml", true, func() (any, func(any) ([]byte, error)) { return feedOf(s), marshalFeed }),
 		b.dataOutput("chronology.json", true, func() (any, func(any) ([]byte, error)) { return timelineOf(s), marshalTimeline }),
 	)
+	if searchLater {
+		return outs
+	}
 	return append(outs, b.searchOutputs(s)...)
 }
 

@@ -79,9 +79,13 @@ func (b *Builder) render(fsys fs.FS, dest *Dest, s *site, t templates, views fun
 		return r, append(diags, publishDiags(s)...)
 	}
 	s.views = views()
-	outs, d := b.outputs(s, tmpl, inputs, whole, statics)
+	deferWhole := dest.mode == preview && r.templates == b.lastTemplates
+	outs, d := b.outputs(s, tmpl, inputs, whole, statics, deferWhole)
 	diags.Append(d)
-	diags.Append(b.produce(dest, outs, whole, dest.mode == preview && r.templates == b.lastTemplates))
+	if deferWhole {
+		dest.laterGroup(searchDir, whole, b.searchListing(s))
+	}
+	diags.Append(b.produce(dest, outs, whole, deferWhole))
 	r.outputs = len(outs)
 	return r, diags
 }

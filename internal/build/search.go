@@ -26,7 +26,8 @@ package build
 // screen only. The browser test in cmd/dossier builds the same index with
 // MiniSearch itself from the blocks and checks that it is identical.
 //
-// The files are costly outputs: a preview makes each on first request.
+// The files are costly outputs: a preview makes each on first request,
+// and after an edit lists them only then (see Builder.searchListing).
 // Which files there are depends only on the pages' sizes (search.Plan),
 // so the list is made without tokenizing; the index is built once, when
 // the first of its files is made, and dropped when the last is. Every
@@ -52,11 +53,33 @@ import (
 // searchDir is the site folder of the index.
 const searchDir = "search/"
 
-// searchOutputs lists the index's files.
+// searchOutputs lists the index's files, and keeps the texts it made for
+// the next build's list.
 func (b *Builder) searchOutputs(s *site) []output {
-	docs, texts := searchDocs(s, b.searchTexts)
+	outs, texts := searchOutputsOf(&b.hasher, s, b.searchTexts)
 	b.searchTexts = texts
-	si := newSearchIndex(&b.hasher, docs)
+	return outs
+}
+
+// searchListing returns what lists the index's files later, when a
+// preview is first asked for one of them (see Dest.laterGroup): after an
+// edit, listing them would take every page's text and plan thousands of
+// files that nobody may ask for. It reads, and never changes, the texts
+// of the last list the Builder made, so that it may run on a server's
+// goroutine during another build.
+func (b *Builder) searchListing(s *site) func() []output {
+	h, last := &b.hasher, b.searchTexts
+	return func() []output {
+		outs, _ := searchOutputsOf(h, s, last)
+		return outs
+	}
+}
+
+// searchOutputsOf lists the index's files, taking from last the texts of
+// the pages that did not change since.
+func searchOutputsOf(h *view.Hasher, s *site, last searchTexts) ([]output, searchTexts) {
+	docs, texts := searchDocs(s, last)
+	si := newSearchIndex(h, docs)
 	outs := []output{si.indexOutput(search.ManifestFile, func(w io.Writer, ix *search.Index) error {
 		return ix.WriteManifest(w, si.plan, si.version())
 	})}
@@ -68,7 +91,7 @@ func (b *Builder) searchOutputs(s *site) []output {
 	for k := range si.plan.Blocks {
 		outs = append(outs, si.blockOutput(k))
 	}
-	return outs
+	return outs, texts
 }
 
 // searchText is a page's text as the last build made it, with what it
