@@ -127,7 +127,7 @@ func newGraph(pages []Input) *Graph {
 	g.Nodes = make([]*Node, 0, len(pages))
 	for i, in := range pages {
 		n := &nodes[i] // zeroed: set what is known, not the whole node again
-		n.Page, n.Doc, n.graph = in.Page, in.Doc, g
+		n.Page, n.Doc, n.graph, n.kind, n.slug = in.Page, in.Doc, g, in.Page.Kind, in.Page.Slug
 		if in.Page.Kind == content.Home {
 			g.Home = n
 			continue
@@ -225,7 +225,7 @@ func appendUnique(list []*Node, n *Node) []*Node {
 }
 
 func compareNodes(a, b *Node) int {
-	return cmp.Or(cmp.Compare(a.Kind().Rank(), b.Kind().Rank()), strings.Compare(a.Page.Slug, b.Page.Slug))
+	return cmp.Or(cmp.Compare(a.kind.Rank(), b.kind.Rank()), strings.Compare(a.slug, b.slug))
 }
 
 // GroupByKind splits nodes into runs of one kind, in kind order.
