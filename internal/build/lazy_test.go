@@ -14,13 +14,7 @@ import (
 // when the templates changed they are made by the build, so that a
 // template's error fails it where the editor sees it.
 func TestPreviewMakesListsOnRequest(t *testing.T) {
-	dir := copyDossier(t)
-	b := NewBuilder(Options{Preview: true, Drafts: true})
-	defer b.Close()
-	dest := previewDest(t)
-	if res, diags := b.Build(dirFS(t, dir), dest, nil); res == nil {
-		t.Fatal(diags)
-	}
+	dir, b, dest := servedSample(t)
 	brief := edit(t, dir, "content/briefs/strategic-context.md", func(s string) string { return s + "\nA new sentence.\n" })
 	res, diags := b.Build(dirFS(t, dir), dest, []string{brief})
 	if res == nil {
@@ -34,12 +28,7 @@ func TestPreviewMakesListsOnRequest(t *testing.T) {
 	if loc := res.Generation.files["briefs/strategic-context/index.html"]; loc == nil || loc.lazy != nil {
 		t.Error("the edited brief was not made by the rebuild")
 	}
-	fresh := NewBuilder(Options{Preview: true, Drafts: true})
-	defer fresh.Close()
-	want, diags := fresh.Build(dirFS(t, dir), previewDest(t), nil)
-	if want == nil {
-		t.Fatal(diags)
-	}
+	want := freshPreview(t, dir)
 	compareSums(t, "lists made on request", sums(generationFiles(t, res.Generation)), sums(generationFiles(t, want.Generation)))
 
 	list := filepath.Join(dir, "templates", "list.html")
@@ -61,13 +50,7 @@ func TestPreviewMakesListsOnRequest(t *testing.T) {
 // with its own index after the next build, even while that build runs,
 // and what it answers is what a fresh build makes.
 func TestPreviewListsSearchOnRequest(t *testing.T) {
-	dir := copyDossier(t)
-	b := NewBuilder(Options{Preview: true, Drafts: true})
-	defer b.Close()
-	dest := previewDest(t)
-	if res, diags := b.Build(dirFS(t, dir), dest, nil); res == nil {
-		t.Fatal(diags)
-	}
+	dir, b, dest := servedSample(t)
 	const brief = "content/briefs/strategic-context.md"
 	edit(t, dir, brief, func(s string) string { return s + "\nA zanzibarish sentence.\n" })
 	first, diags := b.Build(dirFS(t, dir), dest, []string{brief})
@@ -83,12 +66,7 @@ func TestPreviewListsSearchOnRequest(t *testing.T) {
 	if gen.Has("favicon.ico") || len(gen.groups) != 1 || gen.groups[0].files != nil {
 		t.Fatal("the search index is not one group, listed on request (and only for its own files)")
 	}
-	want := NewBuilder(Options{Preview: true, Drafts: true})
-	defer want.Close()
-	fresh, diags := want.Build(dirFS(t, dir), previewDest(t), nil)
-	if fresh == nil {
-		t.Fatal(diags)
-	}
+	fresh := freshPreview(t, dir)
 
 	edit(t, dir, brief, func(s string) string { return strings.Replace(s, "zanzibarish", "quokkaesque", 1) })
 	read := make(chan error, 1)
@@ -131,4 +109,31 @@ func termsHave(files map[string][]byte, word string) bool {
 		}
 	}
 	return false
+}
+
+// servedSample is a copy of the sample dossier, previewed once by the
+// Builder returned, into dest, as dossier serve starts.
+func servedSample(t *testing.T) (dir string, b *Builder, dest *Dest) {
+	t.Helper()
+	dir = copyDossier(t)
+	b = NewBuilder(Options{Preview: true, Drafts: true})
+	t.Cleanup(func() { b.Close() })
+	dest = previewDest(t)
+	if res, diags := b.Build(dirFS(t, dir), dest, nil); res == nil {
+		t.Fatal(diags)
+	}
+	return dir, b, dest
+}
+
+// freshPreview is the first preview build of dir by a new Builder: what
+// a preview's rebuilds must serve.
+func freshPreview(t *testing.T, dir string) *Result {
+	t.Helper()
+	b := NewBuilder(Options{Preview: true, Drafts: true})
+	t.Cleanup(func() { b.Close() })
+	res, diags := b.Build(dirFS(t, dir), previewDest(t), nil)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	return res
 }
