@@ -206,7 +206,6 @@ func (d *Dest) write(path string, key [sha256.Size]byte, make func(io.Writer) er
 	return nil
 }
 
-// later records a costly output that a preview produces when asked for.
 // laterGroup records, in a preview, a group of costly outputs that list
 // returns, all under prefix, listed only when one of them is first asked
 // for, each then made on request like those of later. Their paths are in
@@ -216,6 +215,7 @@ func (d *Dest) laterGroup(prefix string, key [sha256.Size]byte, list func() []ou
 	d.prev.laterGroup(prefix, key, list)
 }
 
+// later records a costly output that a preview produces when asked for.
 func (d *Dest) later(path string, key [sha256.Size]byte, make func(io.Writer) error) {
 	d.prev.later(path, key, make, d.last[path])
 	d.record(path, entry{Key: key})
