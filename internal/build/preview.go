@@ -297,6 +297,11 @@ func (grp *lazyGroup) output(name string) *lazyOutput {
 	if !strings.HasPrefix(name, grp.prefix) {
 		return nil
 	}
+	return grp.outputs()[name]
+}
+
+// outputs lists the group's outputs by path, on the first call.
+func (grp *lazyGroup) outputs() map[string]*lazyOutput {
 	grp.once.Do(func() {
 		outs := grp.list()
 		grp.files = make(map[string]*lazyOutput, len(outs))
@@ -304,7 +309,7 @@ func (grp *lazyGroup) output(name string) *lazyOutput {
 			grp.files[o.path] = &lazyOutput{root: grp.root, name: lazyName(grp.key, o.path), make: o.onRequest()}
 		}
 	})
-	return grp.files[name]
+	return grp.files
 }
 
 // lazyOutput is a costly output, made once, when first opened.
@@ -355,8 +360,7 @@ func (g *Generation) Paths() []string {
 		out = append(out, p)
 	}
 	for _, grp := range g.groups {
-		grp.output(grp.prefix) // lists them
-		for p := range grp.files {
+		for p := range grp.outputs() {
 			out = append(out, p)
 		}
 	}
