@@ -76,7 +76,8 @@ type Builder struct {
 	lastTemplates [32]byte
 	// lastGraph is the last build's resolved graph, for reuse.
 	lastGraph *xref.Graph
-	// searchTexts are the last build's search texts.
+	// searchTexts are a preview's last build's search texts (see
+	// searchOutputs).
 	searchTexts searchTexts
 	// viewCache keeps cards and list orders between builds.
 	viewCache *view.Cache

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"slices"
 	"sync"
 
 	"github.com/dossier-project/dossier/internal/config"
@@ -85,8 +86,8 @@ func (b *Builder) render(fsys fs.FS, dest *Dest, s *site, t templates, views fun
 	if deferWhole {
 		dest.laterGroup(searchDir, whole, b.searchListing(s))
 	}
-	diags.Append(b.produce(dest, outs, whole, deferWhole))
 	r.outputs = len(outs)
+	diags.Append(b.produce(dest, outs, whole, deferWhole)) // which lets go of each output made
 	return r, diags
 }
 
@@ -149,6 +150,7 @@ func (b *Builder) produce(dest *Dest, outs []output, whole [sha256.Size]byte, de
 	kept := make([]bool, len(outs)) // by a preview: recorded after the workers, by one goroutine
 	inParallel(len(outs), func(i int) {
 		o := outs[i]
+		outs[i].prepare = nil // what it holds is garbage once o is made
 		key, make, err := o.prepare()
 		switch {
 		case err != nil:
@@ -204,18 +206,19 @@ func (o output) onRequest() func(io.Writer) error {
 }
 
 // costlyFirst puts the costly outputs (/print/, the feeds, the search
-// index) first, in order: each holds the whole dossier while it is made,
-// and made first it does so while the heap holds least.
+// index) first, in order, in place: each holds the whole dossier while
+// it is made, and made first it does so while the heap holds least.
 func costlyFirst(outs []output) []output {
-	ordered := make([]output, 0, len(outs))
-	for _, costly := range []bool{true, false} {
-		for _, o := range outs {
-			if o.costly == costly {
-				ordered = append(ordered, o)
-			}
+	slices.SortStableFunc(outs, func(a, b output) int {
+		switch {
+		case a.costly == b.costly:
+			return 0
+		case a.costly:
+			return -1
 		}
-	}
-	return ordered
+		return 1
+	})
+	return outs
 }
 
 // wholeVersion identifies everything a build's outputs are made from:

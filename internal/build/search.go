@@ -53,11 +53,15 @@ import (
 // searchDir is the site folder of the index.
 const searchDir = "search/"
 
-// searchOutputs lists the index's files, and keeps the texts it made for
-// the next build's list.
+// searchOutputs lists the index's files. A preview keeps the texts it
+// made for the next build's list; a build (even with -watch) lists every
+// file again anyway, and the texts, most of the dossier's words, would
+// stay in memory as long as the Builder.
 func (b *Builder) searchOutputs(s *site) []output {
 	outs, texts := searchOutputsOf(&b.hasher, s, b.searchTexts)
-	b.searchTexts = texts
+	if b.opts.Preview {
+		b.searchTexts = texts
+	}
 	return outs
 }
 

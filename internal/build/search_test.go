@@ -102,6 +102,36 @@ func TestSearchIndexOnRequest(t *testing.T) {
 	}
 }
 
+// TestSearchTextsKeptForAPreview: a preview keeps every page's search
+// text for its next build, which then makes only the edited pages' texts
+// (see searchDocs); a build does not, since it makes the index again from
+// every page anyway (a build -watch lists every file again), and would
+// hold the texts, most of a dossier's words, as long as the Builder.
+func TestSearchTextsKeptForAPreview(t *testing.T) {
+	site := NewBuilder(Options{})
+	defer site.Close()
+	if res, diags := buildInto(t, site, dirFS(t, "../.."), filepath.Join(t.TempDir(), "site"), nil); res == nil {
+		t.Fatal(diags)
+	}
+	if n := len(site.searchTexts.texts); n != 0 {
+		t.Errorf("a build kept %d search texts after it", n)
+	}
+	preview := NewBuilder(Options{Preview: true})
+	defer preview.Close()
+	dest, err := Preview(filepath.Join(t.TempDir(), "preview"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dest.Close()
+	res, diags := preview.Build(dirFS(t, "../.."), dest, nil)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	if got, want := len(preview.searchTexts.texts), len(res.Graph.All()); got != want {
+		t.Errorf("a preview kept %d search texts, want one per page, %d", got, want)
+	}
+}
+
 func TestSearchIndexOfSample(t *testing.T) {
 	res, diags := generate(t, dirFS(t, "../.."), Options{})
 	if res == nil {

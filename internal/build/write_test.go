@@ -128,3 +128,28 @@ func checkModes(t *testing.T, out string) {
 		return nil
 	})
 }
+
+// An output's closures hold what it is made of (the search index's
+// documents, /print/'s view, a feed's entries): produce lets go of each
+// once it is made, so that a build does not hold the costly outputs,
+// which it makes first, until its end.
+func TestProduceLetsGoOfMadeOutputs(t *testing.T) {
+	b := NewBuilder(Options{})
+	defer b.Close()
+	dest := Nowhere()
+	if _, err := dest.begin([32]byte{}); err != nil {
+		t.Fatal(err)
+	}
+	outs := []output{bytesOutput("a.txt", []byte("a")), bytesOutput("b/c.txt", []byte("c"))}
+	if diags := b.produce(dest, outs, [32]byte{}, false); len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	if dest.written != 2 {
+		t.Fatalf("%d outputs written, want 2", dest.written)
+	}
+	for _, o := range outs {
+		if o.prepare != nil {
+			t.Errorf("%s is made, and the list still holds what makes it", o.path)
+		}
+	}
+}
