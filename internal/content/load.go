@@ -258,8 +258,9 @@ func ParseFile(file string, src []byte, limits Limits) (*Page, diag.List) {
 	case !closed:
 		return nil, diag.List{unclosed(file)}
 	}
-	p := &Page{Kind: kind, File: file, Src: src, Body: fm.body, BodyLine: fm.bodyLine,
-		BodyOffset: len(src) - len(fm.body), Lines: lines, Hash: hash}
+	body, bodyOffset := bytes.Clone(fm.body), len(src)-len(fm.body)
+	p := &Page{Kind: kind, File: file, Body: body, BodyLine: fm.bodyLine,
+		BodyOffset: bodyOffset, Lines: lines.Tail(bodyOffset, body), Hash: hash}
 	doc, diags := yamlfile.Parse(file, fm.yaml, fm.yamlLine)
 	if doc == nil {
 		return nil, diags
@@ -270,7 +271,7 @@ func ParseFile(file string, src []byte, limits Limits) (*Page, diag.List) {
 	}
 	diags.Append(checkKindKeys(p, doc.TopKeys()))
 	diags.Append(p.fillDefaults(doc.TopKeys()))
-	diags.Append(p.validate(doc.TopKeys()))
+	diags.Append(p.validate(src, doc.TopKeys()))
 	p.Placeholders = p.findPlaceholders(doc.TopKeys())
 	if limits.Nesting > 0 {
 		diags.Append(checkNesting(p, limits.Nesting))

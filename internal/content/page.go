@@ -98,14 +98,15 @@ type Page struct {
 	Meta Meta
 	// Dates are the EDTF dates of Meta, parsed.
 	Dates Dates
-	// Src is the whole file (without a byte-order mark); Body the
-	// Markdown after the front matter, which starts on line BodyLine of
-	// the file, at byte BodyOffset of Src.
-	Src        []byte
+	// Body is the Markdown after the front matter, which starts on line
+	// BodyLine of the file, at byte BodyOffset of the file as parsed
+	// (without a byte-order mark). It is a copy: the page does not hold
+	// the file's front matter, whose values Meta holds, so that a build,
+	// which keeps every page, keeps each file's bytes once.
 	Body       []byte
 	BodyLine   int
 	BodyOffset int
-	// Lines is Src's line table, for positions.
+	// Lines is the file's line table, for positions.
 	Lines *diag.Lines
 	// Hash is the SHA-256 of the file as read.
 	Hash [32]byte
@@ -127,7 +128,7 @@ func (p *Page) TopPos() diag.Pos { return diag.Pos{File: p.File, Line: 1, Col: 1
 // O(log lines).
 func (p *Page) BodyPos(offset int) diag.Pos { return p.SrcPos(p.BodyOffset + offset) }
 
-// SrcPos converts a byte offset in Src to a position in the file.
+// SrcPos converts a byte offset in the file to a position in it.
 func (p *Page) SrcPos(offset int) diag.Pos {
 	line, col := p.Lines.Pos(offset)
 	return diag.Pos{File: p.File, Line: line, Col: col}

@@ -36,9 +36,10 @@ func Restore(s Snapshot, raw []byte) *Page {
 	src := normalize(raw)
 	var hash [32]byte
 	copy(hash[:], s.Hash)
+	body := bytes.Clone(src[min(s.BodyOffset, len(src)):])
 	return &Page{Kind: s.Kind, File: s.File, Slug: s.Slug, Meta: s.Meta, Dates: s.Dates,
-		Src: src, Body: src[min(s.BodyOffset, len(src)):], BodyLine: s.BodyLine, BodyOffset: s.BodyOffset,
-		Lines: diag.NewLines(src), Hash: hash, Placeholders: s.Placeholders}
+		Body: body, BodyLine: s.BodyLine, BodyOffset: s.BodyOffset,
+		Lines: diag.NewLines(src).Tail(min(s.BodyOffset, len(src)), body), Hash: hash, Placeholders: s.Placeholders}
 }
 
 // normalize is what ParseFile does to a file's bytes before parsing: the

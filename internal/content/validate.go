@@ -26,16 +26,17 @@ import (
 // "might"), which hide the likelihood the likelihood: key should state, and
 // key judgments without sources are flagged: both are warnings.
 
-// validate checks p's front-matter values; keys are its top-level keys.
-func (p *Page) validate(keys []yamlfile.Key) diag.List {
+// validate checks p's front-matter values; src is the file, keys are its
+// top-level keys.
+func (p *Page) validate(src []byte, keys []yamlfile.Key) diag.List {
 	diags := p.parseDates(keys)
 	m := &p.Meta
 	if !m.TLP.IsZero() {
 		diags.Append(CheckTLP(p.File, "tlp", &m.TLP))
 	}
 	diags.Append(p.checkWord(&m.Confidence, "confidence", vocab.ConfidenceNames()))
-	diags.Append(p.checkJudgments(m.KeyJudgments, true))
-	diags.Append(p.checkJudgments(m.Judgments, false))
+	diags.Append(p.checkJudgments(src, m.KeyJudgments, true))
+	diags.Append(p.checkJudgments(src, m.Judgments, false))
 	for i := range m.Indicators {
 		in := &m.Indicators[i]
 		diags.Append(p.checkWord(&in.Status, "indicator status", vocab.IndicatorStatuses()))
@@ -54,7 +55,7 @@ func (p *Page) validate(keys []yamlfile.Key) diag.List {
 
 // checkJudgments checks likelihood and confidence, the text's wording and,
 // for key judgments, that each has sources.
-func (p *Page) checkJudgments(js []Judgment, key bool) diag.List {
+func (p *Page) checkJudgments(src []byte, js []Judgment, key bool) diag.List {
 	what := "judgment"
 	if key {
 		what = "key judgment"
@@ -65,7 +66,7 @@ func (p *Page) checkJudgments(js []Judgment, key bool) diag.List {
 		diags.Append(p.checkLikelihood(&j.Likelihood))
 		diags.Append(p.checkWord(&j.Confidence, "confidence", vocab.ConfidenceNames()))
 		diags.Append(p.checkCites(j.Sources))
-		diags.Append(p.vagueWords(what, j.Text))
+		diags.Append(p.vagueWords(src, what, j.Text))
 		if key && len(j.Sources) == 0 {
 			pos := p.Pos(j.Text.Scalar)
 			if j.Text.IsZero() {
@@ -81,15 +82,15 @@ func (p *Page) checkJudgments(js []Judgment, key bool) diag.List {
 
 // vagueWords warns about each vague word in a judgment's text, at the
 // word when its column can be confirmed in the file (a one-line value
-// without escapes), otherwise at the start of the text.
-func (p *Page) vagueWords(what string, text Prose) diag.List {
+// without escapes), otherwise at the start of the text. src is the file.
+func (p *Page) vagueWords(src []byte, what string, text Prose) diag.List {
 	var diags diag.List
 	for _, w := range findWords(text.Value, []string{"could", "may", "possibly", "might"}) {
 		word := text.Value[w : w+wordLen(text.Value[w:])]
 		if word == "May" && monthFollows(text.Value[w+3:]) {
 			continue // the month: "in May 2025"
 		}
-		d := diag.Warnf(p.textPos(text.Scalar, w, word), "%s uses the vague word %q", what, word)
+		d := diag.Warnf(p.textPos(src, text.Scalar, w, word), "%s uses the vague word %q", what, word)
 		d.Suggestion = "state the judgment plainly and let likelihood: say how likely it is"
 		diags.Add(d)
 	}
@@ -97,12 +98,12 @@ func (p *Page) vagueWords(what string, text Prose) diag.List {
 }
 
 // textPos is the position of word at byte offset i of s's value: exact
-// when the file has word at that column of the scalar's line, otherwise
-// the scalar's own position.
-func (p *Page) textPos(s Scalar, i int, word string) diag.Pos {
+// when the file, src, has word at that column of the scalar's line,
+// otherwise the scalar's own position.
+func (p *Page) textPos(src []byte, s Scalar, i int, word string) diag.Pos {
 	col := s.ColAt(i)
 	off := p.Lines.Offset(s.Line, col)
-	if off+len(word) <= len(p.Src) && string(p.Src[off:off+len(word)]) == word {
+	if off+len(word) <= len(src) && string(src[off:off+len(word)]) == word {
 		return diag.Pos{File: p.File, Line: s.Line, Col: col}
 	}
 	return p.Pos(s)

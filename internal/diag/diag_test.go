@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"bytes"
 	"errors"
 	"testing"
 )
@@ -36,8 +37,8 @@ func TestLines(t *testing.T) {
 			t.Errorf("Offset(%d, %d) = %d, want %d", tt.line, tt.col, lines.Offset(tt.line, tt.col), tt.off)
 		}
 	}
-	if got := lines.Line(2); got != "cd" {
-		t.Errorf("Line(2) = %q", got)
+	if got := lines.Offset(2, 9); got != 5 {
+		t.Errorf("Offset(2, 9) = %d, want 5: the end of \"cd\", before its CR", got)
 	}
 	// Columns count characters: "[[" after "China–DPRK ééé " is the 16th.
 	text := []byte("x\nChina–DPRK ééé [[a]]")
@@ -71,5 +72,40 @@ func TestSuggest(t *testing.T) {
 		if d := Distance(tt.a, tt.b); d != tt.d {
 			t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, d, tt.d)
 		}
+	}
+}
+
+// A table that holds only the file's end answers every position as the
+// whole file's table does, on lines of ASCII and not, before its end and
+// in it, with CRs and without.
+func TestLinesTail(t *testing.T) {
+	src := []byte("---\ntitle: \"Kim–Xi\"\r\nsummary: plain\n---\nA body é line\r\nascii line\n\nlast ü")
+	whole := NewLines(src)
+	for from := 0; from <= len(src); from++ {
+		if from > 0 && src[from-1] != '\n' {
+			continue // a tail starts a line
+		}
+		tail := NewLines(src).Tail(from, bytes.Clone(src[from:]))
+		for off := -1; off <= len(src)+1; off++ {
+			wl, wc := whole.Pos(off)
+			if l, c := tail.Pos(off); l != wl || c != wc {
+				t.Errorf("from %d: Pos(%d) = %d:%d, want %d:%d", from, off, l, c, wl, wc)
+			}
+		}
+		for line := 0; line <= whole.Count()+1; line++ {
+			for col := 0; col <= 16; col++ {
+				if got, want := tail.Offset(line, col), whole.Offset(line, col); got != want {
+					t.Errorf("from %d: Offset(%d, %d) = %d, want %d", from, line, col, got, want)
+				}
+			}
+		}
+	}
+	body := bytes.Index(src, []byte("A body"))
+	held := NewLines(src).Tail(body, bytes.Clone(src[body:]))
+	if len(held.head) != 1 || string(held.head[1]) != "title: \"Kim–Xi\"\r" || len(held.tail) != len(src)-body {
+		t.Errorf("a table of the body holds %d lines before it and %d bytes, want the title's line and the body's %d", len(held.head), len(held.tail), len(src)-body)
+	}
+	if l, c := whole.Pos(len("---\ntitle: \"Kim–Xi")); l != 2 || c != 15 {
+		t.Errorf("Pos after the dash = %d:%d, want 2:15", l, c)
 	}
 }

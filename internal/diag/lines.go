@@ -13,15 +13,27 @@ import (
 // editors and GitHub's annotations do, so a link after "China–DPRK ééé"
 // is reported at the column an editor shows. A CR before LF belongs to
 // the line it ends. Lines is immutable and safe for concurrent use.
+//
+// Only a line that is not ASCII needs its bytes for that, so a table
+// need not hold the whole file: Tail makes one that holds the file's
+// end, which its holder keeps anyway, and copies of the few lines before
+// it that are not ASCII. (A page keeps its Markdown body, not its front
+// matter, whose values it has decoded.)
 type Lines struct {
-	src    []byte
+	size   int    // the file's length in bytes
 	starts []int  // byte offset where each line starts
 	ascii  []bool // whether each line is pure ASCII
+	cr     []bool // whether each line ends with a CR (before its LF)
+	// The bytes held: the file from byte from on, and the lines before
+	// from that are not ASCII, by index.
+	from int
+	tail []byte
+	head map[int][]byte
 }
 
-// NewLines indexes src.
+// NewLines indexes src, and holds it.
 func NewLines(src []byte) *Lines {
-	l := &Lines{src: src, starts: []int{0}}
+	l := &Lines{size: len(src), starts: []int{0}, tail: src}
 	for i := 0; ; {
 		j := bytes.IndexByte(src[i:], '\n')
 		end := len(src)
@@ -29,12 +41,59 @@ func NewLines(src []byte) *Lines {
 			end = i + j
 		}
 		l.ascii = append(l.ascii, isASCII(src[i:end]))
+		l.cr = append(l.cr, end > i && src[end-1] == '\r')
 		if j < 0 {
 			return l
 		}
 		i = end + 1
 		l.starts = append(l.starts, i)
 	}
+}
+
+// Tail returns the same table for a holder that keeps, of the file, only
+// tail: a copy of its bytes from offset from on. The table holds tail,
+// and copies of the lines before from that are not ASCII, so that the
+// rest of the file may be collected; it answers as l does.
+func (l *Lines) Tail(from int, tail []byte) *Lines {
+	t := *l // the line index is shared: it is never written
+	t.from, t.tail, t.head = from, tail, nil
+	for i, start := range l.starts {
+		if start >= from {
+			break
+		}
+		if !l.ascii[i] {
+			if t.head == nil {
+				t.head = map[int][]byte{}
+			}
+			t.head[i] = bytes.Clone(l.raw(i))
+		}
+	}
+	return &t
+}
+
+// raw is line i's bytes without its LF (with a CR before it), when the
+// table holds them: always for a line from l.from on or not ASCII.
+func (l *Lines) raw(i int) []byte {
+	start, end := l.starts[i], l.size
+	if i+1 < len(l.starts) {
+		end = l.starts[i+1] - 1
+	}
+	if start < l.from {
+		return l.head[i]
+	}
+	return l.tail[start-l.from : end-l.from]
+}
+
+// textLen is the length of line i without its line ending.
+func (l *Lines) textLen(i int) int {
+	end := l.size
+	if i+1 < len(l.starts) {
+		end = l.starts[i+1] - 1
+	}
+	if l.cr[i] {
+		end--
+	}
+	return end - l.starts[i]
 }
 
 func isASCII(b []byte) bool {
@@ -53,42 +112,33 @@ func (l *Lines) Count() int { return len(l.starts) }
 // Offsets past the end are clamped to the end; an offset inside a
 // multi-byte character counts that character.
 func (l *Lines) Pos(offset int) (line, col int) {
-	offset = min(max(offset, 0), len(l.src))
+	offset = min(max(offset, 0), l.size)
 	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset }) - 1
 	start := l.starts[i]
 	if l.ascii[i] {
 		return i + 1, offset - start + 1
 	}
-	return i + 1, utf8.RuneCount(l.src[start:offset]) + 1
-}
-
-// Line returns the text of 1-based line n without its line ending, or ""
-// when n is out of range.
-func (l *Lines) Line(n int) string {
-	if n < 1 || n > len(l.starts) {
-		return ""
-	}
-	start, end := l.starts[n-1], len(l.src)
-	if n < len(l.starts) {
-		end = l.starts[n] - 1
-	}
-	return string(bytes.TrimSuffix(l.src[start:end], []byte("\r")))
+	return i + 1, utf8.RuneCount(l.raw(i)[:offset-start]) + 1
 }
 
 // Offset converts a 1-based line and character column back to a byte
 // offset, clamped to the line; it is the inverse of Pos.
 func (l *Lines) Offset(line, col int) int {
 	if line < 1 || line > len(l.starts) {
-		return len(l.src)
+		return l.size
 	}
-	start := l.starts[line-1]
-	text := l.Line(line)
-	i := 0
-	for n := 1; n < col && i < len(text); n++ {
-		_, size := utf8.DecodeRuneInString(text[i:])
-		i += size
+	i := line - 1
+	start, n := l.starts[i], l.textLen(i)
+	if l.ascii[i] {
+		return start + min(max(col-1, 0), n)
 	}
-	return start + i
+	text := l.raw(i)[:n]
+	k := 0
+	for c := 1; c < col && k < len(text); c++ {
+		_, size := utf8.DecodeRune(text[k:])
+		k += size
+	}
+	return start + k
 }
 
 // SourceLine returns the text of 1-based line n of src without its line
