@@ -66,6 +66,9 @@ func TestExitStatus(t *testing.T) {
 		{"no command", nil, 2, []string{"no command given"}},
 		{"bad base url", []string{"build", "-src", good, "-out", out, "-base-url", "ftp://x"}, 1, []string{"must start with https://"}},
 		{"not a dossier", []string{"check", "-src", t.TempDir()}, 1, []string{"dossier.yaml: no dossier.yaml here"}},
+		{"foreign -out folder", []string{"build", "-src", good, "-out", good}, 2, []string{
+			"build: -out " + good + ": it is not empty and was not written by dossier",
+		}},
 		{"check format", []string{"check", "-src", good, "-format", "xml"}, 2, []string{"-format must be text, json or github"}},
 	}
 	for _, tt := range tests {

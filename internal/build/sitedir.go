@@ -141,15 +141,27 @@ func (w *siteWriter) makeFolder() error {
 // checkReplaceable refuses to replace a non-empty folder that has no
 // marker: it may be the user's own files.
 func checkReplaceable(out string) error {
+	if err := CheckSiteFolder(out); err != nil {
+		return fmt.Errorf("refusing to replace %s: %w; choose another -out", out, err)
+	}
+	return nil
+}
+
+// CheckSiteFolder reports why a build may not replace the folder out:
+// it is not empty and has no marker of a site dossier wrote (it may be
+// the user's own files), or it cannot be read. A missing or empty folder
+// is fine. A build checks again when it starts; a command checks first,
+// to blame its -out flag.
+func CheckSiteFolder(out string) error {
 	entries, err := os.ReadDir(out)
 	if errors.Is(err, os.ErrNotExist) || (err == nil && len(entries) == 0) {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("output folder %s: %w", out, err)
+		return err
 	}
 	if _, err := os.Stat(filepath.Join(out, marker)); err != nil {
-		return fmt.Errorf("refusing to replace %s: it is not empty and was not written by dossier (no %s); choose another -out", out, marker)
+		return fmt.Errorf("it is not empty and was not written by dossier (no %s)", marker)
 	}
 	return nil
 }
