@@ -174,7 +174,11 @@ func (p *preview) rebuild(changed []string) {
 		fmt.Fprintln(p.stderr, d)
 	}
 	if p.res != nil {
-		fmt.Fprintf(p.stderr, "built %d files in %v (%d written)\n", p.res.Outputs, time.Since(start).Round(time.Microsecond*100), p.res.Written)
+		later := ""
+		if p.res.SearchOnRequest {
+			later = ", and the search index when asked for"
+		}
+		fmt.Fprintf(p.stderr, "built %d files in %v (%d written)%s\n", p.res.Outputs, time.Since(start).Round(time.Microsecond*100), p.res.Written, later)
 	}
 }
 

@@ -43,6 +43,10 @@ type Result struct {
 	// Outputs counts the site's files; Written those this build produced,
 	// the rest were kept from the last build.
 	Outputs, Written int
+	// SearchOnRequest says that Outputs leaves out the search index's
+	// files: a preview's rebuild lists them only when one is first asked
+	// for (see Builder.searchListing).
+	SearchOnRequest bool
 	// Changed lists the paths whose bytes differ from the last build's,
 	// or that are gone, sorted.
 	Changed []string
@@ -206,7 +210,7 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 	if res == nil {
 		return nil, diags
 	}
-	res.Config, res.Graph, res.DraftsLeftOut, res.KeptAll = cfg, graph, in.drafts, r.keptAll
+	res.Config, res.Graph, res.DraftsLeftOut, res.KeptAll, res.SearchOnRequest = cfg, graph, in.drafts, r.keptAll, r.searchLater
 	b.lastTemplates = r.templates
 	b.writeMemoPack()
 	if !b.opts.Preview {

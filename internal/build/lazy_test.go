@@ -67,6 +67,10 @@ func TestPreviewListsSearchOnRequest(t *testing.T) {
 		t.Fatal("the search index is not one group, listed on request (and only for its own files)")
 	}
 	fresh := freshPreview(t, dir)
+	if !first.SearchOnRequest || fresh.SearchOnRequest || first.Outputs >= fresh.Outputs {
+		t.Errorf("the rebuild counts %d files, SearchOnRequest %t; a first build %d, %t: the rebuild's count must say it leaves the index out",
+			first.Outputs, first.SearchOnRequest, fresh.Outputs, fresh.SearchOnRequest)
+	}
 
 	edit(t, dir, brief, func(s string) string { return strings.Replace(s, "zanzibarish", "quokkaesque", 1) })
 	read := make(chan error, 1)

@@ -37,6 +37,9 @@ type rendered struct {
 	outputs   int
 	keptAll   bool
 	templates [sha256.Size]byte
+	// searchLater: the search index's files are not in outputs (see
+	// Result.SearchOnRequest).
+	searchLater bool
 }
 
 // templates is the template set of a build and the site inputs its
@@ -85,6 +88,7 @@ func (b *Builder) render(fsys fs.FS, dest *Dest, s *site, t templates, views fun
 	diags.Append(d)
 	if deferWhole {
 		dest.laterGroup(searchDir, whole, b.searchListing(s))
+		r.searchLater = true
 	}
 	r.outputs = len(outs)
 	diags.Append(b.produce(dest, outs, whole, deferWhole)) // which lets go of each output made
