@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"weak"
 
 	"github.com/dossier-project/dossier/internal/config"
 	"github.com/dossier-project/dossier/internal/content"
@@ -37,12 +38,12 @@ type Builder struct {
 	order orders
 
 	citeMu   sync.Mutex
-	citeMemo map[citeKey]*Cite
+	citeMemo map[citeKey]weak.Pointer[Cite] // see cite
 }
 
 // New prepares the views of g; h hashes what views share (cards, cites).
 func New(g *xref.Graph, cfg *config.Config, base urls.Base, opts Options, h *Hasher) *Builder {
-	b := &Builder{h: h, g: g, cfg: cfg, base: base, opts: opts, cards: make(map[*xref.Node]*Card, len(g.All())), citeMemo: map[citeKey]*Cite{}}
+	b := &Builder{h: h, g: g, cfg: cfg, base: base, opts: opts, cards: make(map[*xref.Node]*Card, len(g.All())), citeMemo: map[citeKey]weak.Pointer[Cite]{}}
 	b.site = b.newSite()
 	var lists sync.WaitGroup // the tags and orders are made beside the cards
 	lists.Go(func() { b.tags, b.order = opts.Cache.lists(g) })

@@ -3,9 +3,11 @@ package view
 import (
 	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"weak"
 
 	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/markdown"
@@ -62,21 +64,41 @@ type citeKey struct {
 }
 
 // cite is one marker: the paragraphs of src (none: the whole source).
-// Markers are made once per build and shared.
+// A marker is made once and shared while a view holds it: the memo holds
+// it weakly, and forgets it once it is collected. Views are made a page
+// at a time and dropped once it is written, and most citations of a
+// dossier are of paragraphs one page cites, so a memo that held every
+// marker would hold them, a good part of a dossier's views, to the end
+// of the build.
 func (b *Builder) cite(src *xref.Node, cred string, paras []int) *Cite {
 	k := citeKey{src: src, cred: cred, paras: parasKey(paras)}
 	b.citeMu.Lock()
-	c, ok := b.citeMemo[k]
+	c := b.citeMemo[k].Value()
 	b.citeMu.Unlock()
-	if ok {
+	if c != nil {
 		return c
 	}
 	c = b.newCite(src, cred, paras)
 	b.h.sealCite(c)
 	b.citeMu.Lock()
-	b.citeMemo[k] = c
+	if held := b.citeMemo[k].Value(); held != nil {
+		c = held // made meanwhile by another page
+	} else {
+		b.citeMemo[k] = weak.Make(c)
+		runtime.AddCleanup(c, b.forgetCite, k)
+	}
 	b.citeMu.Unlock()
 	return c
+}
+
+// forgetCite drops k's entry once its marker is collected, unless a new
+// one took its place.
+func (b *Builder) forgetCite(k citeKey) {
+	b.citeMu.Lock()
+	if b.citeMemo[k].Value() == nil {
+		delete(b.citeMemo, k)
+	}
+	b.citeMu.Unlock()
 }
 
 // parasKey writes paragraph numbers as a string key.
