@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/dossier-project/dossier/internal/config"
@@ -210,18 +211,21 @@ func (o output) onRequest() func(io.Writer) error {
 }
 
 // costlyFirst puts the costly outputs (/print/, the feeds, the search
-// index) first, in order, in place: each holds the whole dossier while
-// it is made, and made first it does so while the heap holds least.
+// index) first, in place: each holds the whole dossier while it is made,
+// and made first it does so while the heap holds least. The search
+// index's files come first of all: its index of every page's words is
+// dropped once they are written, before /print/ holds every body.
 func costlyFirst(outs []output) []output {
-	slices.SortStableFunc(outs, func(a, b output) int {
+	rank := func(o output) int {
 		switch {
-		case a.costly == b.costly:
+		case o.costly && strings.HasPrefix(o.path, searchDir):
 			return 0
-		case a.costly:
-			return -1
+		case o.costly:
+			return 1
 		}
-		return 1
-	})
+		return 2
+	}
+	slices.SortStableFunc(outs, func(a, b output) int { return rank(a) - rank(b) })
 	return outs
 }
 

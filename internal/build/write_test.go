@@ -153,3 +153,19 @@ func TestProduceLetsGoOfMadeOutputs(t *testing.T) {
 		}
 	}
 }
+
+// The costly outputs are made first, the search index's before the
+// others; the rest keep their order.
+func TestCostlyFirst(t *testing.T) {
+	out := func(path string, costly bool) output { return output{path: path, costly: costly} }
+	outs := costlyFirst([]output{out("briefs/a/index.html", false), out("print/index.html", true),
+		out("feed.xml", true), out("search/index.json", true), out("briefs/b/index.html", false), out("search/terms-000.json", true)})
+	var got []string
+	for _, o := range outs {
+		got = append(got, o.path)
+	}
+	want := "search/index.json search/terms-000.json print/index.html feed.xml briefs/a/index.html briefs/b/index.html"
+	if strings.Join(got, " ") != want {
+		t.Errorf("order %v, want %s", got, want)
+	}
+}
