@@ -109,3 +109,29 @@ func TestLinesTail(t *testing.T) {
 		t.Errorf("Pos after the dash = %d:%d, want 2:15", l, c)
 	}
 }
+
+// FuzzLinesTail: for any file and any line to keep it from, a table that
+// holds only the file from that line on answers every position as the
+// whole file's table does.
+func FuzzLinesTail(f *testing.F) {
+	f.Add([]byte("---\ntitle: \"Kim–Xi\"\r\n---\nA body é\r\nascii\n"), uint16(3))
+	f.Add([]byte("é\n\r\nü"), uint16(1))
+	f.Fuzz(func(t *testing.T, src []byte, line uint16) {
+		whole := NewLines(src)
+		from := whole.Offset(int(line)%(whole.Count()+1)+1, 1) // a line's start, or the end
+		tail := NewLines(src).Tail(from, bytes.Clone(src[from:]))
+		for off := -1; off <= len(src)+1; off++ {
+			wl, wc := whole.Pos(off)
+			if l, c := tail.Pos(off); l != wl || c != wc {
+				t.Fatalf("from %d: Pos(%d) = %d:%d, want %d:%d", from, off, l, c, wl, wc)
+			}
+		}
+		for l := 0; l <= whole.Count()+1; l++ {
+			for col := 0; col <= 6; col++ {
+				if got, want := tail.Offset(l, col), whole.Offset(l, col); got != want {
+					t.Fatalf("from %d: Offset(%d, %d) = %d, want %d", from, l, col, got, want)
+				}
+			}
+		}
+	})
+}
