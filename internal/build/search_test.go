@@ -118,12 +118,7 @@ func TestSearchTextsKeptForAPreview(t *testing.T) {
 	}
 	preview := NewBuilder(Options{Preview: true})
 	defer preview.Close()
-	dest, err := Preview(filepath.Join(t.TempDir(), "preview"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer dest.Close()
-	res, diags := preview.Build(dirFS(t, "../.."), dest, nil)
+	res, diags := preview.Build(dirFS(t, "../.."), previewDest(t), nil)
 	if res == nil {
 		t.Fatal(diags)
 	}

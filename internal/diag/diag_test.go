@@ -85,20 +85,7 @@ func TestLinesTail(t *testing.T) {
 		if from > 0 && src[from-1] != '\n' {
 			continue // a tail starts a line
 		}
-		tail := NewLines(src).Tail(from, bytes.Clone(src[from:]))
-		for off := -1; off <= len(src)+1; off++ {
-			wl, wc := whole.Pos(off)
-			if l, c := tail.Pos(off); l != wl || c != wc {
-				t.Errorf("from %d: Pos(%d) = %d:%d, want %d:%d", from, off, l, c, wl, wc)
-			}
-		}
-		for line := 0; line <= whole.Count()+1; line++ {
-			for col := 0; col <= 16; col++ {
-				if got, want := tail.Offset(line, col), whole.Offset(line, col); got != want {
-					t.Errorf("from %d: Offset(%d, %d) = %d, want %d", from, line, col, got, want)
-				}
-			}
-		}
+		compareTail(t, src, whole, from, 16)
 	}
 	body := bytes.Index(src, []byte("A body"))
 	held := NewLines(src).Tail(body, bytes.Clone(src[body:]))
@@ -119,19 +106,26 @@ func FuzzLinesTail(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte, line uint16) {
 		whole := NewLines(src)
 		from := whole.Offset(int(line)%(whole.Count()+1)+1, 1) // a line's start, or the end
-		tail := NewLines(src).Tail(from, bytes.Clone(src[from:]))
-		for off := -1; off <= len(src)+1; off++ {
-			wl, wc := whole.Pos(off)
-			if l, c := tail.Pos(off); l != wl || c != wc {
-				t.Fatalf("from %d: Pos(%d) = %d:%d, want %d:%d", from, off, l, c, wl, wc)
-			}
-		}
-		for l := 0; l <= whole.Count()+1; l++ {
-			for col := 0; col <= 6; col++ {
-				if got, want := tail.Offset(l, col), whole.Offset(l, col); got != want {
-					t.Fatalf("from %d: Offset(%d, %d) = %d, want %d", from, l, col, got, want)
-				}
-			}
-		}
+		compareTail(t, src, whole, from, 6)
 	})
+}
+
+// compareTail checks that the table of src kept from byte from answers
+// every offset, and every line and column up to cols, as whole does.
+func compareTail(t *testing.T, src []byte, whole *Lines, from, cols int) {
+	t.Helper()
+	tail := NewLines(src).Tail(from, bytes.Clone(src[from:]))
+	for off := -1; off <= len(src)+1; off++ {
+		wl, wc := whole.Pos(off)
+		if l, c := tail.Pos(off); l != wl || c != wc {
+			t.Fatalf("from %d: Pos(%d) = %d:%d, want %d:%d", from, off, l, c, wl, wc)
+		}
+	}
+	for line := 0; line <= whole.Count()+1; line++ {
+		for col := 0; col <= cols; col++ {
+			if got, want := tail.Offset(line, col), whole.Offset(line, col); got != want {
+				t.Fatalf("from %d: Offset(%d, %d) = %d, want %d", from, line, col, got, want)
+			}
+		}
+	}
 }
