@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -27,7 +28,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args, false); err != nil {
 		return helpOK(err)
 	}
-	if err := build.CheckSiteFolder(*out); err != nil {
+	if err := build.CheckSiteFolder(*out); errors.Is(err, build.ErrForeignFolder) {
 		return usageError{fmt.Sprintf("build: -out %s: %v: a build replaces its output folder, so give a new or empty folder, or one dossier built", *out, err)}
 	}
 	stop, err := startProfile(*cpuprofile)

@@ -69,6 +69,9 @@ func TestExitStatus(t *testing.T) {
 		{"foreign -out folder", []string{"build", "-src", good, "-out", good}, 2, []string{
 			"build: -out " + good + ": it is not empty and was not written by dossier",
 		}},
+		{"-out a file", []string{"build", "-src", good, "-out", filepath.Join(good, "dossier.yaml")}, 1, []string{
+			"output folder " + filepath.Join(good, "dossier.yaml") + ":",
+		}},
 		{"check format", []string{"check", "-src", good, "-format", "xml"}, 2, []string{"-format must be text, json or github"}},
 	}
 	for _, tt := range tests {

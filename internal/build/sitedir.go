@@ -141,17 +141,25 @@ func (w *siteWriter) makeFolder() error {
 // checkReplaceable refuses to replace a non-empty folder that has no
 // marker: it may be the user's own files.
 func checkReplaceable(out string) error {
-	if err := CheckSiteFolder(out); err != nil {
+	err := CheckSiteFolder(out)
+	if errors.Is(err, ErrForeignFolder) {
 		return fmt.Errorf("refusing to replace %s: %w; choose another -out", out, err)
+	}
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", out, err)
 	}
 	return nil
 }
 
+// ErrForeignFolder is CheckSiteFolder's answer for a folder that is not
+// empty and has no marker of a site dossier wrote: it may be the user's
+// own files.
+var ErrForeignFolder = fmt.Errorf("it is not empty and was not written by dossier (no %s)", marker)
+
 // CheckSiteFolder reports why a build may not replace the folder out:
-// it is not empty and has no marker of a site dossier wrote (it may be
-// the user's own files), or it cannot be read. A missing or empty folder
+// ErrForeignFolder, or the error reading it. A missing or empty folder
 // is fine. A build checks again when it starts; a command checks first,
-// to blame its -out flag.
+// to blame its -out flag for a foreign folder.
 func CheckSiteFolder(out string) error {
 	entries, err := os.ReadDir(out)
 	if errors.Is(err, os.ErrNotExist) || (err == nil && len(entries) == 0) {
@@ -161,7 +169,7 @@ func CheckSiteFolder(out string) error {
 		return err
 	}
 	if _, err := os.Stat(filepath.Join(out, marker)); err != nil {
-		return fmt.Errorf("it is not empty and was not written by dossier (no %s)", marker)
+		return ErrForeignFolder
 	}
 	return nil
 }
