@@ -74,26 +74,27 @@ func (l *Lines) Tail(from int, tail []byte) *Lines {
 // raw is line i's bytes without its LF (with a CR before it), when the
 // table holds them: always for a line from l.from on or not ASCII.
 func (l *Lines) raw(i int) []byte {
-	start, end := l.starts[i], l.size
-	if i+1 < len(l.starts) {
-		end = l.starts[i+1] - 1
-	}
-	if start < l.from {
+	if l.starts[i] < l.from {
 		return l.head[i]
 	}
-	return l.tail[start-l.from : end-l.from]
+	return l.tail[l.starts[i]-l.from : l.end(i)-l.from]
+}
+
+// end is where line i ends: at its LF, or at the end of the file.
+func (l *Lines) end(i int) int {
+	if i+1 < len(l.starts) {
+		return l.starts[i+1] - 1
+	}
+	return l.size
 }
 
 // textLen is the length of line i without its line ending.
 func (l *Lines) textLen(i int) int {
-	end := l.size
-	if i+1 < len(l.starts) {
-		end = l.starts[i+1] - 1
-	}
+	n := l.end(i) - l.starts[i]
 	if l.cr[i] {
-		end--
+		n--
 	}
-	return end - l.starts[i]
+	return n
 }
 
 func isASCII(b []byte) bool {
