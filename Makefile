@@ -42,7 +42,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./internal/edtf
 	$(GO) test -run='^$$' -fuzz=FuzzCompare -fuzztime=$(FUZZTIME) ./internal/edtf
 	$(GO) test -run='^$$' -fuzz=FuzzWikilink -fuzztime=$(FUZZTIME) ./internal/markdown
-	$(GO) test -run='^$$' -fuzz=FuzzLinesTail -fuzztime=$(FUZZTIME) ./internal/diag
+	$(GO) test -run='^$$' -fuzz=FuzzLinesSparse -fuzztime=$(FUZZTIME) ./internal/diag
 	$(GO) test -run='^$$' -fuzz=FuzzParseFile -fuzztime=$(FUZZTIME) ./internal/content
 	$(GO) test -run='^$$' -fuzz=FuzzNestingNeverUndercounts -fuzztime=$(FUZZTIME) ./internal/content
 	$(GO) test -run='^$$' -fuzz=FuzzDecode -fuzztime=$(FUZZTIME) ./internal/yamlfile

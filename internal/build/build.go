@@ -2,6 +2,7 @@ package build
 
 import (
 	"crypto/sha256"
+	"errors"
 	"io/fs"
 	"strings"
 	"sync"
@@ -74,8 +75,11 @@ type Builder struct {
 	files  *parseCache
 	hasher view.Hasher
 	bodies *bodyStore
-	exe    onceHash
-	memos  pageMemos
+	// sources holds the Markdown of every parsed page until it is
+	// rendered (see setAside).
+	sources *spool
+	exe     onceHash
+	memos   pageMemos
 	// lastTemplates identifies the last good build's templates.
 	lastTemplates [32]byte
 	// lastGraph is the last build's resolved graph, for reuse.
@@ -104,7 +108,7 @@ func NewBuilder(opts Options) *Builder {
 		hlDir = opts.CacheDir + "/highlight"
 	}
 	hl := highlight.New(hlDir)
-	return &Builder{opts: opts, hl: hl, md: markdown.New(hl), memo: xref.NewMemo(), files: newParseCache(), bodies: newBodyStore(),
+	return &Builder{opts: opts, hl: hl, md: markdown.New(hl), memo: xref.NewMemo(), files: newParseCache(), bodies: newBodyStore(), sources: newSpool(),
 		memos: pageMemos{pages: map[string]pageMemo{}}, viewCache: view.NewCache(), settle: 2 * time.Second}
 }
 
@@ -117,7 +121,7 @@ func (b *Builder) Close() error {
 		b.savePack()
 	}
 	b.hl.Save()
-	return b.bodies.close()
+	return errors.Join(b.bodies.spool.close(), b.sources.close())
 }
 
 // savePack writes the parse pack when the parses changed since it was

@@ -10,7 +10,11 @@
 //     (package dossierfs) and parse it — front matter (content.Page) and
 //     body (markdown.Doc), both immutable — in parallel. A Builder keeps
 //     each file's parse by path and SHA-256 of its bytes; a rebuild told
-//     which paths changed reads only those.
+//     which paths changed reads only those. A parse does not keep its
+//     Markdown: it is set aside in the Builder's spool (a temporary file
+//     with no name, spool.go) and read back when its page is rendered,
+//     and the page's line table keeps only the lines that are not ASCII,
+//     which positions need (diag.Lines.Sparse).
 //  2. resolve: xref.Resolve makes a new graph of the parsed pages, with
 //     its own table of link targets; mentions are memoised per body.
 //  3. check: the dossier-wide checks (package check) over the graph.
@@ -26,8 +30,8 @@
 //     to GOMAXPROCS, and forgotten: nothing holds the whole site in
 //     memory. Markdown bodies are rendered only when their page is, code
 //     blocks are highlighted through package highlight's caches, and
-//     /print/ is assembled from the bodies already rendered (spooled to a
-//     temporary file), its headings shifted and IDs prefixed, not
+//     /print/ is assembled from the bodies already rendered (spooled to
+//     another such file), its headings shifted and IDs prefixed, not
 //     rendered again.
 //
 // Incremental and full builds therefore give the same bytes by

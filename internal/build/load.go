@@ -170,7 +170,7 @@ func (b *Builder) parseFile(fsys fs.FS, file string, old *parsed, lim content.Li
 	}
 	<-b.files.packReady
 	if e, ok := b.files.packed[file]; ok && bytes.Equal(e.Sum, sum[:]) {
-		return e.restore(src, sum)
+		return b.setAside(e.restore(src, sum))
 	}
 	b.files.countFresh()
 	p := &parsed{sum: sum}
@@ -186,6 +186,26 @@ func (b *Builder) parseFile(fsys fs.FS, file string, old *parsed, lim content.Li
 		p.diags.Add(d)
 		p.page, p.doc = nil, nil
 	}
+	return b.setAside(p)
+}
+
+// setAside moves a parse's Markdown from memory to the Builder's spool
+// of sources, until its page is rendered: a build keeps every parse to
+// its end, and the bodies are the largest part of them. Where the spool
+// cannot take it, the parse keeps its Markdown.
+func (b *Builder) setAside(p *parsed) *parsed {
+	if p.page == nil || p.doc == nil || !b.sources.put(p.doc.Hash, p.page.Body) {
+		return p
+	}
+	key, file := p.doc.Hash, p.page.File
+	p.doc = p.doc.SetAside(func() ([]byte, error) {
+		src, ok, err := b.sources.get(key)
+		if !ok && err == nil {
+			err = fmt.Errorf("the Markdown of %s was not set aside", file)
+		}
+		return src, err
+	})
+	p.page.Body = nil
 	return p
 }
 

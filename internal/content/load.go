@@ -260,7 +260,7 @@ func ParseFile(file string, src []byte, limits Limits) (*Page, diag.List) {
 	}
 	body, bodyOffset := bytes.Clone(fm.body), len(src)-len(fm.body)
 	p := &Page{Kind: kind, File: file, Body: body, BodyLine: fm.bodyLine,
-		BodyOffset: bodyOffset, Lines: lines.Tail(bodyOffset, body), Hash: hash}
+		BodyOffset: bodyOffset, Lines: lines.Sparse(), Hash: hash}
 	doc, diags := yamlfile.Parse(file, fm.yaml, fm.yamlLine)
 	if doc == nil {
 		return nil, diags

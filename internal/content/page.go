@@ -101,8 +101,9 @@ type Page struct {
 	// Body is the Markdown after the front matter, which starts on line
 	// BodyLine of the file, at byte BodyOffset of the file as parsed
 	// (without a byte-order mark). It is a copy: the page does not hold
-	// the file's front matter, whose values Meta holds, so that a build,
-	// which keeps every page, keeps each file's bytes once.
+	// the file's front matter, whose values Meta holds. Body is what the
+	// Markdown parser reads; a build, which keeps every page to its end,
+	// sets it aside once parsed (nil from then on).
 	Body       []byte
 	BodyLine   int
 	BodyOffset int

@@ -39,7 +39,7 @@ func Restore(s Snapshot, raw []byte) *Page {
 	body := bytes.Clone(src[min(s.BodyOffset, len(src)):])
 	return &Page{Kind: s.Kind, File: s.File, Slug: s.Slug, Meta: s.Meta, Dates: s.Dates,
 		Body: body, BodyLine: s.BodyLine, BodyOffset: s.BodyOffset,
-		Lines: diag.NewLines(src).Tail(min(s.BodyOffset, len(src)), body), Hash: hash, Placeholders: s.Placeholders}
+		Lines: diag.NewLines(src).Sparse(), Hash: hash, Placeholders: s.Placeholders}
 }
 
 // normalize is what ParseFile does to a file's bytes before parsing: the

@@ -3,6 +3,7 @@ package diag
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -75,57 +76,60 @@ func TestSuggest(t *testing.T) {
 	}
 }
 
-// A table that holds only the file's end answers every position as the
-// whole file's table does, on lines of ASCII and not, before its end and
-// in it, with CRs and without.
-func TestLinesTail(t *testing.T) {
+// A sparse table answers every position as the whole file's table does,
+// on lines of ASCII and not, with CRs and without, and holds copies of
+// the lines that are not ASCII only.
+func TestLinesSparse(t *testing.T) {
 	src := []byte("---\ntitle: \"Kim–Xi\"\r\nsummary: plain\n---\nA body é line\r\nascii line\n\nlast ü")
 	whole := NewLines(src)
-	for from := 0; from <= len(src); from++ {
-		if from > 0 && src[from-1] != '\n' {
-			continue // a tail starts a line
+	sparse := compareSparse(t, src, whole, 16)
+	var held []string
+	for i := range whole.Count() {
+		if b, ok := sparse.kept[i]; ok {
+			held = append(held, string(b))
 		}
-		compareTail(t, src, whole, from, 16)
 	}
-	body := bytes.Index(src, []byte("A body"))
-	held := NewLines(src).Tail(body, bytes.Clone(src[body:]))
-	if len(held.head) != 1 || string(held.head[1]) != "title: \"Kim–Xi\"\r" || len(held.tail) != len(src)-body {
-		t.Errorf("a table of the body holds %d lines before it and %d bytes, want the title's line and the body's %d", len(held.head), len(held.tail), len(src)-body)
+	if want := []string{"title: \"Kim–Xi\"\r", "A body é line\r", "last ü"}; sparse.src != nil || !slices.Equal(held, want) {
+		t.Errorf("a sparse table holds %d bytes of the file and the lines %q, want none and %q", len(sparse.src), held, want)
 	}
 	if l, c := whole.Pos(len("---\ntitle: \"Kim–Xi")); l != 2 || c != 15 {
 		t.Errorf("Pos after the dash = %d:%d, want 2:15", l, c)
 	}
 }
 
-// FuzzLinesTail: for any file and any line to keep it from, a table that
-// holds only the file from that line on answers every position as the
-// whole file's table does.
-func FuzzLinesTail(f *testing.F) {
-	f.Add([]byte("---\ntitle: \"Kim–Xi\"\r\n---\nA body é\r\nascii\n"), uint16(3))
-	f.Add([]byte("é\n\r\nü"), uint16(1))
-	f.Fuzz(func(t *testing.T, src []byte, line uint16) {
-		whole := NewLines(src)
-		from := whole.Offset(int(line)%(whole.Count()+1)+1, 1) // a line's start, or the end
-		compareTail(t, src, whole, from, 6)
+// FuzzLinesSparse: for any file, a table that holds only its lines that
+// are not ASCII answers every position as the whole file's table does.
+func FuzzLinesSparse(f *testing.F) {
+	f.Add([]byte("---\ntitle: \"Kim–Xi\"\r\n---\nA body é\r\nascii\n"))
+	f.Add([]byte("é\n\r\nü"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		compareSparse(t, src, NewLines(src), 6)
 	})
 }
 
-// compareTail checks that the table of src kept from byte from answers
-// every offset, and every line and column up to cols, as whole does.
-func compareTail(t *testing.T, src []byte, whole *Lines, from, cols int) {
+// compareSparse checks that the sparse table of src answers every
+// offset, and every line and column up to cols, as whole does, and
+// returns it. It makes the table from a copy of src that it then spoils,
+// so that a table that still read the file would answer wrongly.
+func compareSparse(t *testing.T, src []byte, whole *Lines, cols int) *Lines {
 	t.Helper()
-	tail := NewLines(src).Tail(from, bytes.Clone(src[from:]))
+	scratch := bytes.Clone(src)
+	sparse := NewLines(scratch).Sparse()
+	for i := range scratch {
+		scratch[i] = 'x'
+	}
 	for off := -1; off <= len(src)+1; off++ {
 		wl, wc := whole.Pos(off)
-		if l, c := tail.Pos(off); l != wl || c != wc {
-			t.Fatalf("from %d: Pos(%d) = %d:%d, want %d:%d", from, off, l, c, wl, wc)
+		if l, c := sparse.Pos(off); l != wl || c != wc {
+			t.Fatalf("Pos(%d) = %d:%d, want %d:%d", off, l, c, wl, wc)
 		}
 	}
 	for line := 0; line <= whole.Count()+1; line++ {
 		for col := 0; col <= cols; col++ {
-			if got, want := tail.Offset(line, col), whole.Offset(line, col); got != want {
-				t.Fatalf("from %d: Offset(%d, %d) = %d, want %d", from, line, col, got, want)
+			if got, want := sparse.Offset(line, col), whole.Offset(line, col); got != want {
+				t.Fatalf("Offset(%d, %d) = %d, want %d", line, col, got, want)
 			}
 		}
 	}
+	return sparse
 }

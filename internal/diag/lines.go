@@ -15,25 +15,23 @@ import (
 // the line it ends. Lines is immutable and safe for concurrent use.
 //
 // Only a line that is not ASCII needs its bytes for that, so a table
-// need not hold the whole file: Tail makes one that holds the file's
-// end, which its holder keeps anyway, and copies of the few lines before
-// it that are not ASCII. (A page keeps its Markdown body, not its front
-// matter, whose values it has decoded.)
+// need not hold the whole file: Sparse makes one that holds copies of
+// those lines only. (A build keeps every page's table to its end, and
+// not every page's file.)
 type Lines struct {
 	size   int    // the file's length in bytes
 	starts []int  // byte offset where each line starts
 	ascii  []bool // whether each line is pure ASCII
 	cr     []bool // whether each line ends with a CR (before its LF)
-	// The bytes held: the file from byte from on, and the lines before
-	// from that are not ASCII, by index.
-	from int
-	tail []byte
-	head map[int][]byte
+	// The bytes held: the whole file, or, in a sparse table (src nil),
+	// copies of the lines that are not ASCII, by index.
+	src  []byte
+	kept map[int][]byte
 }
 
 // NewLines indexes src, and holds it.
 func NewLines(src []byte) *Lines {
-	l := &Lines{size: len(src), starts: []int{0}, tail: src}
+	l := &Lines{size: len(src), starts: []int{0}, src: src}
 	for i := 0; ; {
 		j := bytes.IndexByte(src[i:], '\n')
 		end := len(src)
@@ -50,34 +48,30 @@ func NewLines(src []byte) *Lines {
 	}
 }
 
-// Tail returns the same table for a holder that keeps, of the file, only
-// tail: a copy of its bytes from offset from on. The table holds tail,
-// and copies of the lines before from that are not ASCII, so that the
-// rest of the file may be collected; it answers as l does.
-func (l *Lines) Tail(from int, tail []byte) *Lines {
+// Sparse returns the same table holding, of the file, only copies of
+// the lines that are not ASCII, so that the file may be collected; it
+// answers as l does.
+func (l *Lines) Sparse() *Lines {
 	t := *l // the line index is shared: it is never written
-	t.from, t.tail, t.head = from, tail, nil
-	for i, start := range l.starts {
-		if start >= from {
-			break
-		}
-		if !l.ascii[i] {
-			if t.head == nil {
-				t.head = map[int][]byte{}
+	t.src, t.kept = nil, nil
+	for i, ascii := range l.ascii {
+		if !ascii {
+			if t.kept == nil {
+				t.kept = map[int][]byte{}
 			}
-			t.head[i] = bytes.Clone(l.raw(i))
+			t.kept[i] = bytes.Clone(l.raw(i))
 		}
 	}
 	return &t
 }
 
 // raw is line i's bytes without its LF (with a CR before it), when the
-// table holds them: always for a line from l.from on or not ASCII.
+// table holds them: always for a line that is not ASCII.
 func (l *Lines) raw(i int) []byte {
-	if l.starts[i] < l.from {
-		return l.head[i]
+	if l.src == nil {
+		return l.kept[i]
 	}
-	return l.tail[l.starts[i]-l.from : l.end(i)-l.from]
+	return l.src[l.starts[i]:l.end(i)]
 }
 
 // end is where line i ends: at its LF, or at the end of the file.

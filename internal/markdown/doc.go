@@ -13,7 +13,10 @@ import (
 // Doc is what a parse found in a page. It is immutable: nothing writes to
 // a Doc after Parse returns.
 type Doc struct {
+	// src is the Markdown, or nil when it was set aside and load gets it
+	// back (see SetAside).
 	src  []byte
+	load func() ([]byte, error)
 	opts Options
 	// Hash identifies the parse: the source and the options.
 	Hash [sha256.Size]byte

@@ -35,6 +35,7 @@ package markdown
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -123,12 +124,38 @@ func docHash(src []byte, opts Options) [sha256.Size]byte {
 // doc.Links, in order; a link without a view (a short slice) renders as
 // missing.
 func (r *Renderer) Render(out io.Writer, doc *Doc, links []LinkView) error {
-	root := r.parse(doc.src, doc.opts)
+	src, err := doc.source()
+	if err != nil {
+		return err
+	}
+	root := r.parse(src, doc.opts)
 	w := r.pool.Get().(*htmlWriter)
 	defer r.pool.Put(w)
 	w.links, w.hl = links, r.hl
 	defer func() { w.links = nil }()
-	return w.md.Renderer().Render(out, doc.src, root)
+	return w.md.Renderer().Render(out, src, root)
+}
+
+// SetAside returns a copy of doc that does not hold its Markdown: Render
+// gets it from load, which must give back the very bytes doc was parsed
+// from. A build that keeps every page's parse to the end thus need not
+// keep every page's source in memory until its page is rendered.
+func (doc *Doc) SetAside(load func() ([]byte, error)) *Doc {
+	d := *doc
+	d.src, d.load = nil, load
+	return &d
+}
+
+// source is doc's Markdown.
+func (doc *Doc) source() ([]byte, error) {
+	if doc.load == nil {
+		return doc.src, nil
+	}
+	src, err := doc.load()
+	if err == nil && docHash(src, doc.opts) != doc.Hash {
+		err = errors.New("the Markdown set aside to be rendered came back changed")
+	}
+	return src, err
 }
 
 // htmlWriter is one pooled goldmark instance and the render it serves.

@@ -131,3 +131,34 @@ func TestSnapshotRestores(t *testing.T) {
 		t.Error("the restored Doc renders differently")
 	}
 }
+
+// TestSetAside: a Doc set aside renders exactly as the Doc it came from,
+// reading its Markdown once per render; bytes that come back changed, or
+// not at all, fail the render rather than show another text.
+func TestSetAside(t *testing.T) {
+	r := New(highlight.New(""))
+	src := []byte("## Kim–Xi\n\nText [[a]] é.\n\n```go\nfunc f() {}\n```\n")
+	d := r.Parse(src, Options{NumberParagraphs: true})
+	views := []LinkView{{Href: "/a/"}}
+	want := render(t, r, d, views)
+	loads := 0
+	aside := d.SetAside(func() ([]byte, error) { loads++; return []byte(string(src)), nil })
+	if aside.src != nil || aside.Hash != d.Hash || len(aside.Links) != 1 {
+		t.Fatalf("set aside: holds %d bytes, hash %x, %d links", len(aside.src), aside.Hash, len(aside.Links))
+	}
+	if got := render(t, r, aside, views); got != want || loads != 1 {
+		t.Errorf("set aside, %d loads, renders:\n%s\nwant:\n%s", loads, got, want)
+	}
+	if d.src == nil {
+		t.Error("SetAside changed the Doc it was called on")
+	}
+	for name, load := range map[string]func() ([]byte, error){
+		"changed": func() ([]byte, error) { return []byte("## Other\n"), nil },
+		"lost":    func() ([]byte, error) { return nil, fmt.Errorf("spool gone") },
+	} {
+		var out strings.Builder
+		if err := r.Render(&out, d.SetAside(load), views); err == nil || out.Len() != 0 {
+			t.Errorf("%s: Render = %v with %q, want an error and nothing written", name, err, out.String())
+		}
+	}
+}
