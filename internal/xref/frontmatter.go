@@ -27,15 +27,26 @@ func (r *resolver) frontMatter(n *Node) {
 			n.Relations = append(n.Relations, Edge{From: n, To: to, Type: rel.Type, Since: rel.Since.Value, Until: rel.Until.Value, Sources: cites})
 		}
 	}
-	for _, j := range m.KeyJudgments {
-		n.KeyJudgments = append(n.KeyJudgments, Judgment{Judgment: j, Cites: r.cites(n, j.Sources)})
+	n.KeyJudgments = r.judgments(n, m.KeyJudgments)
+	n.Judgments = r.judgments(n, m.Judgments)
+	if len(m.Indicators) > 0 {
+		n.Indicators = make([]Indicator, len(m.Indicators))
+		for i := range m.Indicators {
+			n.Indicators[i] = Indicator{Indicator: &m.Indicators[i], Cites: r.cites(n, m.Indicators[i].Sources)}
+		}
 	}
-	for _, j := range m.Judgments {
-		n.Judgments = append(n.Judgments, Judgment{Judgment: j, Cites: r.cites(n, j.Sources)})
+}
+
+// judgments resolves the citations of js, judgments of n's front matter.
+func (r *resolver) judgments(n *Node, js []content.Judgment) []Judgment {
+	if len(js) == 0 {
+		return nil
 	}
-	for _, i := range m.Indicators {
-		n.Indicators = append(n.Indicators, Indicator{Indicator: i, Cites: r.cites(n, i.Sources)})
+	out := make([]Judgment, len(js))
+	for i := range js {
+		out[i] = Judgment{Judgment: &js[i], Cites: r.cites(n, js[i].Sources)}
 	}
+	return out
 }
 
 func (r *resolver) nodes(n *Node, refs []content.Scalar, kind content.Kind) []*Node {

@@ -151,14 +151,14 @@ type Edge struct {
 
 // Judgment is a front-matter judgment with resolved citations.
 type Judgment struct {
-	content.Judgment
-	Cites []Citation
+	*content.Judgment // in the page's Meta, which the graph keeps: not copied
+	Cites             []Citation
 }
 
 // Indicator is a front-matter indicator with resolved citations.
 type Indicator struct {
-	content.Indicator
-	Cites []Citation
+	*content.Indicator // in the page's Meta, as for Judgment
+	Cites              []Citation
 }
 
 // Graph is the resolved dossier.
