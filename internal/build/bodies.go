@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/dossier-project/dossier/internal/markdown"
+	"github.com/dossier-project/dossier/internal/spool"
 	"github.com/dossier-project/dossier/internal/view"
 	"golang.org/x/sync/singleflight"
 )
@@ -20,10 +21,10 @@ type bodyStore struct {
 	// same time (/print/ and the body's own page, in a cold build).
 	rendering singleflight.Group
 	rendered  atomic.Int64 // bodies rendered, for tests
-	spool     *spool
+	spool     *spool.Spool
 }
 
-func newBodyStore() *bodyStore { return &bodyStore{spool: newSpool()} }
+func newBodyStore() *bodyStore { return &bodyStore{spool: spool.New()} }
 
 // bodyKey is what a body's HTML is made from, without the print page's
 // prefix and shift (applied afterwards): its parse and its link views.
@@ -37,7 +38,7 @@ func bodyKey(h *view.Hasher, doc [sha256.Size]byte, links []markdown.LinkView) [
 // get returns the HTML stored under key; a body that cannot be read
 // back is rendered again.
 func (s *bodyStore) get(key [sha256.Size]byte) ([]byte, bool) {
-	html, ok, err := s.spool.get(key)
+	html, ok, err := s.spool.Get(key)
 	return html, ok && err == nil
 }
 
@@ -57,7 +58,7 @@ func (b *Builder) renderBody(body *view.Body) (template.HTML, error) {
 			if err := b.md.Render(&buf, body.Doc, links); err != nil {
 				return nil, err
 			}
-			b.bodies.spool.put(key, buf.Bytes()) // not kept: rendered again when asked
+			b.bodies.spool.Put(key, buf.Bytes()) // not kept: rendered again when asked
 			return buf.Bytes(), nil
 		})
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/dossier-project/dossier/internal/diag"
 	"github.com/dossier-project/dossier/internal/highlight"
 	"github.com/dossier-project/dossier/internal/markdown"
+	"github.com/dossier-project/dossier/internal/spool"
 	"github.com/dossier-project/dossier/internal/urls"
 	"github.com/dossier-project/dossier/internal/view"
 	"github.com/dossier-project/dossier/internal/xref"
@@ -77,7 +78,7 @@ type Builder struct {
 	bodies *bodyStore
 	// sources holds the Markdown of every parsed page until it is
 	// rendered (see setAside).
-	sources *spool
+	sources *spool.Spool
 	exe     onceHash
 	memos   pageMemos
 	// lastTemplates identifies the last good build's templates.
@@ -108,7 +109,7 @@ func NewBuilder(opts Options) *Builder {
 		hlDir = opts.CacheDir + "/highlight"
 	}
 	hl := highlight.New(hlDir)
-	return &Builder{opts: opts, hl: hl, md: markdown.New(hl), memo: xref.NewMemo(), files: newParseCache(), bodies: newBodyStore(), sources: newSpool(),
+	return &Builder{opts: opts, hl: hl, md: markdown.New(hl), memo: xref.NewMemo(), files: newParseCache(), bodies: newBodyStore(), sources: spool.New(),
 		memos: pageMemos{pages: map[string]pageMemo{}}, viewCache: view.NewCache(), settle: 2 * time.Second}
 }
 
@@ -121,7 +122,7 @@ func (b *Builder) Close() error {
 		b.savePack()
 	}
 	b.hl.Save()
-	return errors.Join(b.bodies.spool.close(), b.sources.close())
+	return errors.Join(b.bodies.spool.Close(), b.sources.Close())
 }
 
 // savePack writes the parse pack when the parses changed since it was

@@ -12,7 +12,7 @@
 //     each file's parse by path and SHA-256 of its bytes; a rebuild told
 //     which paths changed reads only those. A parse does not keep its
 //     Markdown: it is set aside in the Builder's spool (a temporary file
-//     with no name, spool.go) and read back when its page is rendered,
+//     with no name, package spool) and read back when its page is rendered,
 //     and the page's line table keeps only the lines that are not ASCII,
 //     which positions need (diag.Lines.Sparse).
 //  2. resolve: xref.Resolve makes a new graph of the parsed pages, with

@@ -194,12 +194,12 @@ func (b *Builder) parseFile(fsys fs.FS, file string, old *parsed, lim content.Li
 // its end, and the bodies are the largest part of them. Where the spool
 // cannot take it, the parse keeps its Markdown.
 func (b *Builder) setAside(p *parsed) *parsed {
-	if p.page == nil || p.doc == nil || !b.sources.put(p.doc.Hash, p.page.Body) {
+	if p.page == nil || p.doc == nil || !b.sources.Put(p.doc.Hash, p.page.Body) {
 		return p
 	}
 	key, file := p.doc.Hash, p.page.File
 	p.doc = p.doc.SetAside(func() ([]byte, error) {
-		src, ok, err := b.sources.get(key)
+		src, ok, err := b.sources.Get(key)
 		if !ok && err == nil {
 			err = fmt.Errorf("the Markdown of %s was not set aside", file)
 		}

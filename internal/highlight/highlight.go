@@ -6,8 +6,10 @@
 // depends only on its language, its code and the chroma version, and is
 // cached under the SHA-256 of those three:
 //
-//   - in memory, across the rebuilds of one process (serve, build -watch);
-//     Sweep drops the entries that the last build did not use;
+//   - for the rest of the process (serve, build -watch), in a spool (a
+//     temporary file, package spool) that memory only indexes, or in
+//     memory where the spool cannot take them; Sweep drops the entries
+//     that the last build did not use;
 //   - on disk, in the cache folder given to New (by default the user's
 //     cache folder, as cmd/dossier chooses it), in one pack file that Save writes
 //     atomically (see diskCache). An entry carries a SHA-256 of its key
@@ -32,6 +34,7 @@ import (
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/dossier-project/dossier/internal/spool"
 )
 
 // Highlighter highlights code blocks through its caches.
@@ -40,14 +43,16 @@ type Highlighter struct {
 	version   string                // chroma's module version, part of every key
 	formatter *chromahtml.Formatter // one for all blocks: it caches the style's classes and is safe for concurrent use
 
+	kept *spool.Spool // the HTML of the blocks in use, by key
 	mu   sync.Mutex
-	mem  map[[sha256.Size]byte]string
-	used map[[sha256.Size]byte]bool // keys asked for since the last Sweep
+	mem  map[[sha256.Size]byte]string // the blocks the spool could not take
+	used map[[sha256.Size]byte]bool   // keys asked for since the last Sweep
 }
 
 // New returns a Highlighter whose disk cache lives in dir ("" for none).
 func New(dir string) *Highlighter {
-	h := &Highlighter{version: chromaVersion(), formatter: formatter(), mem: map[[sha256.Size]byte]string{}, used: map[[sha256.Size]byte]bool{}}
+	h := &Highlighter{version: chromaVersion(), formatter: formatter(), kept: spool.New(),
+		mem: map[[sha256.Size]byte]string{}, used: map[[sha256.Size]byte]bool{}}
 	if dir != "" {
 		h.disk = newDiskCache(dir)
 	}
@@ -65,6 +70,9 @@ func (h *Highlighter) Code(lang, code string) string {
 	h.mu.Unlock()
 	if ok {
 		return out
+	}
+	if html, ok, err := h.kept.Get(key); ok && err == nil {
+		return string(html)
 	}
 	if h.disk != nil {
 		if out, ok = h.disk.take(key); ok {
@@ -90,10 +98,19 @@ func (h *Highlighter) Save() {
 	h.mu.Lock()
 	inUse := maps.Clone(h.mem)
 	h.mu.Unlock()
+	for _, k := range h.kept.Keys() {
+		if html, ok, err := h.kept.Get(k); ok && err == nil {
+			inUse[k] = string(html)
+		}
+	}
 	h.disk.save(inUse)
 }
 
+// remember keeps a block's HTML for the rest of the process.
 func (h *Highlighter) remember(key [sha256.Size]byte, out string) {
+	if h.kept.Put(key, []byte(out)) {
+		return
+	}
 	h.mu.Lock()
 	h.mem[key] = out
 	h.mu.Unlock()
@@ -107,6 +124,11 @@ func (h *Highlighter) Sweep() {
 	for k := range h.mem {
 		if !h.used[k] {
 			delete(h.mem, k)
+		}
+	}
+	for _, k := range h.kept.Keys() {
+		if !h.used[k] {
+			h.kept.Forget(k)
 		}
 	}
 	clear(h.used)

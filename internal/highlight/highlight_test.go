@@ -117,8 +117,11 @@ func TestSweep(t *testing.T) {
 	h.Sweep()
 	h.Code("go", "b")
 	h.Sweep()
-	if len(h.mem) != 1 {
-		t.Errorf("%d entries after sweeps, want 1 (the one used last)", len(h.mem))
+	if n := len(h.mem) + len(h.kept.Keys()); n != 1 {
+		t.Errorf("%d entries after sweeps, want 1 (the one used last)", n)
+	}
+	if b := h.Code("go", "b"); b != render(h.formatter, "go", "b") {
+		t.Errorf("the block kept reads back as %q", b)
 	}
 }
 

@@ -1,0 +1,54 @@
+package spool
+
+import (
+	"crypto/sha256"
+	"os"
+	"runtime"
+	"testing"
+)
+
+// TestSpool: what is put comes back, as a copy, under its key and no
+// other. Where the system allows it, the file has no name in the
+// temporary folder, so a killed build leaves nothing, and what was put
+// stays readable after close, for a preview's pages made on request.
+func TestSpool(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	s := New()
+	one, two := sha256.Sum256([]byte("one")), sha256.Sum256([]byte("two"))
+	if !s.Put(one, []byte("first body")) || !s.Put(two, []byte("second")) || !s.Put(one, []byte("ignored")) {
+		t.Fatal("put refused")
+	}
+	got, ok, err := s.Get(one)
+	if string(got) != "first body" || !ok || err != nil {
+		t.Fatalf("get(one) = %q, %v, %v", got, ok, err)
+	}
+	got[0] = 'X'
+	if again, _, _ := s.Get(one); string(again) != "first body" {
+		t.Errorf("get shares its bytes: %q", again)
+	}
+	if _, ok, _ := s.Get(sha256.Sum256([]byte("three"))); ok {
+		t.Error("get found a key never put")
+	}
+	s.Forget(one)
+	if _, ok, _ := s.Get(one); ok || len(s.Keys()) != 1 || s.Keys()[0] != two {
+		t.Errorf("after Forget(one): Get(one) found it, or Keys() = %x", s.Keys())
+	}
+	named, _ := os.ReadDir(tmp)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := os.ReadDir(tmp)
+	if len(left) != 0 {
+		t.Errorf("the temporary folder still holds %v after close", left)
+	}
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if len(named) != 0 {
+		t.Errorf("the spool has a name in the temporary folder: %v", named)
+	}
+	if got, ok, err := s.Get(two); string(got) != "second" || !ok || err != nil {
+		t.Errorf("after close, get(two) = %q, %v, %v", got, ok, err)
+	}
+}
