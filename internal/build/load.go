@@ -14,6 +14,7 @@ import (
 	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/diag"
 	"github.com/dossier-project/dossier/internal/markdown"
+	"github.com/dossier-project/dossier/internal/spool"
 	"github.com/dossier-project/dossier/internal/view"
 	"github.com/dossier-project/dossier/internal/xref"
 	"golang.org/x/sync/errgroup"
@@ -189,24 +190,43 @@ func (b *Builder) parseFile(fsys fs.FS, file string, old *parsed, lim content.Li
 	return b.setAside(p)
 }
 
-// setAside moves a parse's Markdown from memory to the Builder's spool
-// of sources, until its page is rendered: a build keeps every parse to
-// its end, and the bodies are the largest part of them. Where the spool
-// cannot take it, the parse keeps its Markdown.
+// setAside moves a parse's Markdown and plain text from memory to the
+// Builder's spool of sources: a build keeps every parse to its end, and
+// these are the largest part of them. The Markdown is read back when its
+// page is rendered, the text when the actors it names are found and when
+// the search index is made. Where the spool cannot take them, the parse
+// keeps them.
 func (b *Builder) setAside(p *parsed) *parsed {
-	if p.page == nil || p.doc == nil || !b.sources.Put(p.doc.Hash, p.page.Body) {
+	if p.page == nil || p.doc == nil {
 		return p
 	}
-	key, file := p.doc.Hash, p.page.File
-	p.doc = p.doc.SetAside(func() ([]byte, error) {
-		src, ok, err := b.sources.Get(key)
-		if !ok && err == nil {
-			err = fmt.Errorf("the Markdown of %s was not set aside", file)
-		}
-		return src, err
-	})
+	text, _ := p.doc.Text() // held: not yet set aside
+	if !b.sources.Put(p.doc.Hash, []byte(text), p.page.Body) {
+		return p
+	}
+	p.doc = p.doc.SetAside(sourceAside{b.sources, p.doc.Hash, len(text), p.page.File})
 	p.page.Body = nil
 	return p
+}
+
+// sourceAside is where a parse set aside finds its text, then its
+// Markdown, in the spool of sources (see setAside).
+type sourceAside struct {
+	spool   *spool.Spool
+	key     spool.Key
+	textLen int
+	file    string
+}
+
+func (a sourceAside) Text() ([]byte, error)     { return a.get(0, a.textLen) }
+func (a sourceAside) Markdown() ([]byte, error) { return a.get(a.textLen, -1) }
+
+func (a sourceAside) get(off, n int) ([]byte, error) {
+	b, ok, err := a.spool.GetRange(a.key, off, n)
+	if !ok && err == nil {
+		err = fmt.Errorf("the Markdown of %s was not set aside", a.file)
+	}
+	return b, err
 }
 
 // countFresh counts a file parsed by this build; parses run in parallel.

@@ -86,10 +86,12 @@ func (b *Builder) readPack(lim content.Limits) map[string]packEntry {
 	out := make(map[string]packEntry, h.Count)
 	for range h.Count {
 		var e packEntry
-		if dec.Decode(&e) != nil || len(e.Sum) != sha256.Size {
+		if dec.Decode(&e) != nil || len(e.Sum) != sha256.Size && len(e.Sum) != 0 {
 			return nil
 		}
-		out[e.Path] = e
+		if len(e.Sum) != 0 { // one without is a parse the pack could not keep (entryOf)
+			out[e.Path] = e
+		}
 	}
 	b.memo.Restore(h.Mentions)
 	return out
@@ -124,10 +126,17 @@ func (b *Builder) writePack(lim content.Limits, files map[string]*parsed) {
 	})
 }
 
+// entryOf is p's entry in the pack. A parse whose text cannot be read
+// back gets an entry with no sum, which no file matches: the next
+// process parses that file again.
 func entryOf(path string, p *parsed) packEntry {
 	e := packEntry{Path: path, Sum: p.sum[:], Diags: p.diags}
 	if p.page != nil {
-		ps, ds := p.page.Snapshot(), p.doc.Snapshot()
+		ds, err := p.doc.Snapshot()
+		if err != nil {
+			return packEntry{Path: path}
+		}
+		ps := p.page.Snapshot()
 		e.Page, e.Doc = &ps, &ds
 	}
 	return e

@@ -38,6 +38,8 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"io"
 	"runtime"
 	"slices"
@@ -82,7 +84,12 @@ func (b *Builder) searchListing(s *site) func() []output {
 // searchOutputsOf lists the index's files, taking from last the texts of
 // the pages that did not change since.
 func searchOutputsOf(h *view.Hasher, s *site, last searchTexts) ([]output, searchTexts) {
-	docs, texts := searchDocs(s, last)
+	docs, texts, err := searchDocs(s, last)
+	if err != nil { // the index fails, with the page that made it fail
+		return []output{{path: searchDir + search.ManifestFile, costly: true, prepare: func() ([sha256.Size]byte, func(io.Writer) error, error) {
+			return [sha256.Size]byte{}, nil, err
+		}}}, last
+	}
 	si := newSearchIndex(h, docs)
 	outs := []output{si.indexOutput(search.ManifestFile, func(w io.Writer, ix *search.Index) error {
 		return ix.WriteManifest(w, si.plan, si.version())
@@ -123,7 +130,7 @@ type searchTexts struct {
 // has last's names, its pages are at last's places and every title is
 // what it was, so a page of the same version takes the text at its place
 // without even listing its link titles.
-func searchDocs(s *site, last searchTexts) ([]search.Doc, searchTexts) {
+func searchDocs(s *site, last searchTexts) ([]search.Doc, searchTexts, error) {
 	all := s.graph.All()
 	docs := make([]search.Doc, len(all))
 	out := searchTexts{names: s.graph.Names(), texts: make([]searchText, len(all))}
@@ -137,14 +144,19 @@ func searchDocs(s *site, last searchTexts) ([]search.Doc, searchTexts) {
 	}
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
+	errs := make([]error, workers)
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(all); i += workers {
 				n := all[i]
+				var err error
 				if sameNames && last.texts[i].url == n.URL {
-					out.texts[i] = searchTextOf(n, last.texts[i], true)
+					out.texts[i], err = searchTextOf(n, last.texts[i], true)
 				} else {
-					out.texts[i] = searchTextOf(n, byURL[n.URL], false)
+					out.texts[i], err = searchTextOf(n, byURL[n.URL], false)
+				}
+				if err != nil && errs[w] == nil {
+					errs[w] = fmt.Errorf("%s: its text: %w", n.Page.File, err)
 				}
 				m := &n.Page.Meta
 				docs[i] = search.Doc{URL: s.base.Path(n.URL), Kind: string(n.Kind()), Title: n.Title(),
@@ -153,21 +165,22 @@ func searchDocs(s *site, last searchTexts) ([]search.Doc, searchTexts) {
 		})
 	}
 	wg.Wait()
-	return docs, out
+	return docs, out, errors.Join(errs...)
 }
 
 // searchTextOf returns n's text: last's, when it was made from the same
 // page and link titles (sameNames: from a graph with the same names, so
 // the same version means the same titles).
-func searchTextOf(n *xref.Node, last searchText, sameNames bool) searchText {
+func searchTextOf(n *xref.Node, last searchText, sameNames bool) (searchText, error) {
 	if last.text != nil && last.version == n.Version && sameNames {
-		return last
+		return last, nil
 	}
 	titles := linkTitles(n)
 	if last.text != nil && last.version == n.Version && slices.Equal(titles, last.titles) {
-		return last
+		return last, nil
 	}
-	return searchText{url: n.URL, version: n.Version, titles: titles, text: pageText(n)}
+	text, err := pageText(n)
+	return searchText{url: n.URL, version: n.Version, titles: titles, text: text}, err
 }
 
 // linkTitles returns the titles n's unlabelled links read as (see
@@ -183,8 +196,9 @@ func linkTitles(n *xref.Node) []string {
 }
 
 // pageText is the text a page shows: its front-matter prose, then its
-// body. The parts are the page's own strings, not copies.
-func pageText(n *xref.Node) []string {
+// body. The parts are the page's own strings, not copies, but for the
+// body's, read back from where the build set it aside.
+func pageText(n *xref.Node) ([]string, error) {
 	m := &n.Page.Meta
 	var parts []string
 	add := func(s string) {
@@ -203,18 +217,23 @@ func pageText(n *xref.Node) []string {
 	for _, ind := range m.Indicators {
 		add(ind.Text)
 	}
-	for _, s := range []string{m.Role, m.Location, m.DateText, m.Analyst, m.Publisher, bodyText(n)} {
+	body, err := bodyText(n)
+	for _, s := range []string{m.Role, m.Location, m.DateText, m.Analyst, m.Publisher, body} {
 		add(s)
 	}
-	return parts
+	return parts, err
 }
 
 // bodyText is the body's text as its page reads: a link to a page written
 // without a label reads as that page's title, not its slug, and a
 // citation marker is left out (it is a reference, not the page's words),
 // with the brackets and commas it leaves empty.
-func bodyText(n *xref.Node) string {
+func bodyText(n *xref.Node) (string, error) {
 	d := n.Doc
+	body, err := d.Text()
+	if err != nil {
+		return "", err
+	}
 	var b strings.Builder
 	at, changed := 0, false
 	for i, l := range d.Links {
@@ -228,15 +247,15 @@ func bodyText(n *xref.Node) string {
 		if t.Paragraph > 0 || to.Kind() == content.Source {
 			text = ""
 		}
-		b.WriteString(d.Text[at:start])
+		b.WriteString(body[at:start])
 		b.WriteString(text)
 		at, changed = end, true
 	}
 	if !changed {
-		return d.Text
+		return body, nil
 	}
-	b.WriteString(d.Text[at:])
-	return tidyCitations(b.String())
+	b.WriteString(body[at:])
+	return tidyCitations(b.String()), nil
 }
 
 // searchIndex is one build's index: its documents, its files, and the

@@ -13,11 +13,12 @@ import (
 // Doc is what a parse found in a page. It is immutable: nothing writes to
 // a Doc after Parse returns.
 type Doc struct {
-	// src is the Markdown, or nil when it was set aside and load gets it
-	// back (see SetAside).
-	src  []byte
-	load func() ([]byte, error)
-	opts Options
+	// src and text are the Markdown and its plain text, or nil and ""
+	// when they were set aside, and aside gets them back (see SetAside).
+	src   []byte
+	text  string
+	aside Aside
+	opts  Options
 	// Hash identifies the parse: the source and the options.
 	Hash [sha256.Size]byte
 
@@ -28,9 +29,8 @@ type Doc struct {
 	Paragraphs []string
 	// Links are every link that refers to the dossier, in document order.
 	Links []Link
-	// Text is the page's plain text outside code, a line per block.
-	Text string
-	// Linked holds the byte ranges of Text that are the text of links
+	// Linked holds the byte ranges of the text (see Text) that are the
+	// text of links
 	// (for finding names that are mentioned but not linked).
 	Linked [][2]int
 }
@@ -64,7 +64,7 @@ func (d *Doc) collect(root ast.Node, src []byte) {
 	_ = ast.Walk(root, c.visit)
 	// A Doc is kept for as long as its file is unchanged: keep only the
 	// room its findings take, not what appending grew.
-	d.Text = strings.Clone(c.text.String())
+	d.text = strings.Clone(c.text.String())
 	d.Links = exactly(d.Links)
 	d.Linked = exactly(d.Linked)
 }
@@ -225,17 +225,27 @@ func plainText(n ast.Node, src []byte) []byte {
 	return []byte(strings.TrimSpace(b.String()))
 }
 
-// Unlinked returns Text with the text of links blanked out (replaced by
-// spaces of the same length, so offsets hold).
-func (d *Doc) Unlinked() string {
-	if len(d.Linked) == 0 {
-		return d.Text
+// Text returns the page's plain text outside code, a line per block.
+func (d *Doc) Text() (string, error) {
+	if d.aside == nil {
+		return d.text, nil
 	}
-	b := []byte(d.Text)
+	b, err := d.aside.Text()
+	return string(b), err
+}
+
+// Unlinked returns the text with the text of links blanked out (replaced
+// by spaces of the same length, so offsets hold).
+func (d *Doc) Unlinked() (string, error) {
+	text, err := d.Text()
+	if err != nil || len(d.Linked) == 0 {
+		return text, err
+	}
+	b := []byte(text)
 	for _, span := range d.Linked {
-		for i := span[0]; i < span[1]; i++ {
+		for i := span[0]; i < min(span[1], len(b)); i++ {
 			b[i] = ' '
 		}
 	}
-	return string(b)
+	return string(b), nil
 }

@@ -136,22 +136,30 @@ func (r *Renderer) Render(out io.Writer, doc *Doc, links []LinkView) error {
 	return w.md.Renderer().Render(out, src, root)
 }
 
-// SetAside returns a copy of doc that does not hold its Markdown: Render
-// gets it from load, which must give back the very bytes doc was parsed
-// from. A build that keeps every page's parse to the end thus need not
-// keep every page's source in memory until its page is rendered.
-func (doc *Doc) SetAside(load func() ([]byte, error)) *Doc {
+// Aside is where a Doc set aside gets its Markdown and its plain text
+// back: the very bytes it was parsed from, and the text it found.
+type Aside interface {
+	Markdown() ([]byte, error)
+	Text() ([]byte, error)
+}
+
+// SetAside returns a copy of doc that holds neither its Markdown nor its
+// text: Render, Text and Unlinked get them from aside. A build that keeps
+// every page's parse to its end thus need not keep every page's source
+// and text in memory. The Markdown is checked against doc's hash when it
+// comes back.
+func (doc *Doc) SetAside(aside Aside) *Doc {
 	d := *doc
-	d.src, d.load = nil, load
+	d.src, d.text, d.aside = nil, "", aside
 	return &d
 }
 
 // source is doc's Markdown.
 func (doc *Doc) source() ([]byte, error) {
-	if doc.load == nil {
+	if doc.aside == nil {
 		return doc.src, nil
 	}
-	src, err := doc.load()
+	src, err := doc.aside.Markdown()
 	if err == nil && docHash(src, doc.opts) != doc.Hash {
 		err = errors.New("the Markdown set aside to be rendered came back changed")
 	}

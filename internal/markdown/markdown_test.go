@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"sync"
@@ -78,7 +79,7 @@ func TestQuotesAndText(t *testing.T) {
 	if d.Links[0].Quote != "a strong bond" || d.Links[1].Quote != "" || d.Links[2].Quote != "quoted" {
 		t.Errorf("quotes = %q, %q, %q", d.Links[0].Quote, d.Links[1].Quote, d.Links[2].Quote)
 	}
-	if u := d.Unlinked(); strings.Contains(u, "Kim") || !strings.Contains(u, "met Xi") {
+	if u, _ := d.Unlinked(); strings.Contains(u, "Kim") || !strings.Contains(u, "met Xi") {
 		t.Errorf("unlinked text = %q", u)
 	}
 }
@@ -122,7 +123,11 @@ func TestSnapshotRestores(t *testing.T) {
 	r := New(highlight.New(""))
 	src := []byte("## H\n\nText “q” [[a#p1]] and [b](../x/b.md).\n")
 	d := r.Parse(src, Options{NumberParagraphs: true, ReservedIDs: []string{"h"}})
-	back := Restore(d.Snapshot(), src)
+	snap, err := d.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := Restore(snap, src)
 	if fmt.Sprintf("%+v", *back) != fmt.Sprintf("%+v", *d) {
 		t.Errorf("restored\n%+v\nparsed\n%+v", *back, *d)
 	}
@@ -133,32 +138,58 @@ func TestSnapshotRestores(t *testing.T) {
 }
 
 // TestSetAside: a Doc set aside renders exactly as the Doc it came from,
-// reading its Markdown once per render; bytes that come back changed, or
-// not at all, fail the render rather than show another text.
+// reading its Markdown once per render, and gives the same text; bytes
+// that come back changed, or not at all, fail the render rather than
+// show another text.
 func TestSetAside(t *testing.T) {
 	r := New(highlight.New(""))
 	src := []byte("## Kim–Xi\n\nText [[a]] é.\n\n```go\nfunc f() {}\n```\n")
 	d := r.Parse(src, Options{NumberParagraphs: true})
 	views := []LinkView{{Href: "/a/"}}
 	want := render(t, r, d, views)
-	loads := 0
-	aside := d.SetAside(func() ([]byte, error) { loads++; return []byte(string(src)), nil })
-	if aside.src != nil || aside.Hash != d.Hash || len(aside.Links) != 1 {
-		t.Fatalf("set aside: holds %d bytes, hash %x, %d links", len(aside.src), aside.Hash, len(aside.Links))
+	wantText, _ := d.Text()
+	wantUnlinked, _ := d.Unlinked()
+	held := &testAside{md: bytes.Clone(src), text: []byte(wantText)}
+	aside := d.SetAside(held)
+	if aside.src != nil || aside.text != "" || aside.Hash != d.Hash || len(aside.Links) != 1 {
+		t.Fatalf("set aside: holds %d bytes and %q, hash %x, %d links", len(aside.src), aside.text, aside.Hash, len(aside.Links))
 	}
-	if got := render(t, r, aside, views); got != want || loads != 1 {
-		t.Errorf("set aside, %d loads, renders:\n%s\nwant:\n%s", loads, got, want)
+	if got := render(t, r, aside, views); got != want || held.loads != 1 {
+		t.Errorf("set aside, %d loads, renders:\n%s\nwant:\n%s", held.loads, got, want)
 	}
-	if d.src == nil {
+	if text, err := aside.Text(); text != wantText || err != nil {
+		t.Errorf("set aside, Text() = %q, %v; want %q", text, err, wantText)
+	}
+	if u, err := aside.Unlinked(); u != wantUnlinked || err != nil || !strings.Contains(wantUnlinked, "Text   é") {
+		t.Errorf("set aside, Unlinked() = %q, %v; want %q", u, err, wantUnlinked)
+	}
+	if snap, err := aside.Snapshot(); snap.Text != wantText || err != nil {
+		t.Errorf("set aside, the snapshot's text = %q, %v", snap.Text, err)
+	}
+	if d.src == nil || d.text == "" {
 		t.Error("SetAside changed the Doc it was called on")
 	}
-	for name, load := range map[string]func() ([]byte, error){
-		"changed": func() ([]byte, error) { return []byte("## Other\n"), nil },
-		"lost":    func() ([]byte, error) { return nil, fmt.Errorf("spool gone") },
+	for name, a := range map[string]*testAside{
+		"changed": {md: []byte("## Other\n")},
+		"lost":    {err: fmt.Errorf("spool gone")},
 	} {
 		var out strings.Builder
-		if err := r.Render(&out, d.SetAside(load), views); err == nil || out.Len() != 0 {
+		if err := r.Render(&out, d.SetAside(a), views); err == nil || out.Len() != 0 {
 			t.Errorf("%s: Render = %v with %q, want an error and nothing written", name, err, out.String())
 		}
 	}
+	if _, err := d.SetAside(&testAside{err: fmt.Errorf("spool gone")}).Unlinked(); err == nil {
+		t.Error("Unlinked hid that the text was lost")
+	}
 }
+
+// testAside holds what a Doc set aside, and counts the reads of its
+// Markdown.
+type testAside struct {
+	md, text []byte
+	err      error
+	loads    int
+}
+
+func (a *testAside) Markdown() ([]byte, error) { a.loads++; return bytes.Clone(a.md), a.err }
+func (a *testAside) Text() ([]byte, error)     { return bytes.Clone(a.text), a.err }

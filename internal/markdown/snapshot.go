@@ -18,9 +18,10 @@ type Snapshot struct {
 
 // Snapshot returns what Restore needs, besides the source, to make the
 // Doc again.
-func (d *Doc) Snapshot() Snapshot {
+func (d *Doc) Snapshot() (Snapshot, error) {
+	text, err := d.Text()
 	return Snapshot{Numbered: d.opts.NumberParagraphs, ReservedIDs: d.opts.ReservedIDs, Hash: d.Hash[:],
-		Headings: d.Headings, Paragraphs: d.Paragraphs, Links: d.Links, Text: d.Text, Linked: d.Linked}
+		Headings: d.Headings, Paragraphs: d.Paragraphs, Links: d.Links, Text: text, Linked: d.Linked}, err
 }
 
 // Restore makes the Doc that Parse made of src from its snapshot; src must
@@ -29,5 +30,5 @@ func Restore(s Snapshot, src []byte) *Doc {
 	var hash [sha256.Size]byte
 	copy(hash[:], s.Hash)
 	return &Doc{src: src, opts: Options{NumberParagraphs: s.Numbered, ReservedIDs: s.ReservedIDs}, Hash: hash,
-		Headings: s.Headings, Paragraphs: s.Paragraphs, Links: s.Links, Text: s.Text, Linked: s.Linked}
+		Headings: s.Headings, Paragraphs: s.Paragraphs, Links: s.Links, text: s.Text, Linked: s.Linked}
 }

@@ -37,10 +37,11 @@ type Spool struct {
 // New returns an empty spool; its file is made on the first Put.
 func New() *Spool { return &Spool{at: map[Key][2]int64{}} }
 
-// Put keeps b under key, once, and reports whether the spool holds it:
-// false when the file could not be made or written (then it keeps
-// nothing more, and the caller keeps b itself).
-func (s *Spool) Put(key Key, b []byte) bool {
+// Put keeps under key the bytes of parts, one after the other, once, and
+// reports whether the spool holds them: false when the file could not be
+// made or written (then it keeps nothing more, and the caller keeps the
+// bytes itself).
+func (s *Spool) Put(key Key, parts ...[]byte) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, ok := s.at[key]; ok {
@@ -55,18 +56,28 @@ func (s *Spool) Put(key Key, b []byte) bool {
 		}
 		s.removed = runtime.GOOS != "windows" && os.Remove(s.file.Name()) == nil
 	}
-	if _, err := s.file.WriteAt(b, s.end); err != nil {
-		s.err = err
-		return false
+	start := s.end
+	for _, b := range parts {
+		if _, err := s.file.WriteAt(b, s.end); err != nil {
+			s.err = err
+			return false
+		}
+		s.end += int64(len(b))
 	}
-	s.at[key] = [2]int64{s.end, int64(len(b))}
-	s.end += int64(len(b))
+	s.at[key] = [2]int64{start, s.end - start}
 	return true
 }
 
 // Get returns a new copy of the bytes kept under key; ok is false when
 // none are.
 func (s *Spool) Get(key Key) (b []byte, ok bool, err error) {
+	return s.GetRange(key, 0, -1)
+}
+
+// GetRange returns a new copy of n bytes from offset off of those kept
+// under key (n < 0: all from off on); ok is false when none are kept.
+// A range that passes their end is an error.
+func (s *Spool) GetRange(key Key, off, n int) (b []byte, ok bool, err error) {
 	s.mu.Lock()
 	at, ok := s.at[key]
 	f := s.file
@@ -74,8 +85,14 @@ func (s *Spool) Get(key Key) (b []byte, ok bool, err error) {
 	if !ok {
 		return nil, false, nil
 	}
-	b = make([]byte, at[1])
-	if _, err := f.ReadAt(b, at[0]); err != nil {
+	if n < 0 {
+		n = int(at[1]) - off
+	}
+	if off < 0 || n < 0 || int64(off+n) > at[1] {
+		return nil, true, fmt.Errorf("bytes %d to %d of %d were asked of the spool", off, off+n, at[1])
+	}
+	b = make([]byte, n)
+	if _, err := f.ReadAt(b, at[0]+int64(off)); err != nil {
 		return nil, true, fmt.Errorf("reading back what was set aside in %s: %w", f.Name(), err)
 	}
 	return b, true, nil

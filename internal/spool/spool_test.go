@@ -30,6 +30,21 @@ func TestSpool(t *testing.T) {
 	if _, ok, _ := s.Get(sha256.Sum256([]byte("three"))); ok {
 		t.Error("get found a key never put")
 	}
+	if !s.Put(sha256.Sum256([]byte("parts")), []byte("text|"), nil, []byte("markdown")) {
+		t.Fatal("put refused parts")
+	}
+	for _, r := range []struct {
+		off, n int
+		want   string
+	}{{0, 5, "text|"}, {5, -1, "markdown"}, {0, -1, "text|markdown"}, {13, 0, ""}} {
+		if got, ok, err := s.GetRange(sha256.Sum256([]byte("parts")), r.off, r.n); string(got) != r.want || !ok || err != nil {
+			t.Errorf("GetRange(%d, %d) = %q, %v, %v; want %q", r.off, r.n, got, ok, err, r.want)
+		}
+	}
+	if _, ok, err := s.GetRange(sha256.Sum256([]byte("parts")), 10, 4); !ok || err == nil {
+		t.Error("a range past the end was read")
+	}
+	s.Forget(sha256.Sum256([]byte("parts")))
 	s.Forget(one)
 	if _, ok, _ := s.Get(one); ok || len(s.Keys()) != 1 || s.Keys()[0] != two {
 		t.Errorf("after Forget(one): Get(one) found it, or Keys() = %x", s.Keys())

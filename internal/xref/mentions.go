@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/dossier-project/dossier/internal/content"
+	"github.com/dossier-project/dossier/internal/diag"
 )
 
 // findMentions fills each actor's MentionedIn: the pages whose unlinked
@@ -16,7 +17,7 @@ import (
 // reference it. One Aho–Corasick pass per page covers every name; with a
 // memo, a page whose body and the dossier's names are unchanged is not
 // scanned again.
-func findMentions(g *Graph, memo *Memo) {
+func findMentions(g *Graph, memo *Memo) diag.List {
 	actors := g.ByKind(content.Actor)
 	var patterns []string
 	var owner []*Node
@@ -27,7 +28,7 @@ func findMentions(g *Graph, memo *Memo) {
 		}
 	}
 	if len(patterns) == 0 {
-		return
+		return nil
 	}
 	memo = memo.forNames(patterns)
 	matcher := lazyMatcher{patterns: patterns, m: memo.matcherOf()}
@@ -35,8 +36,13 @@ func findMentions(g *Graph, memo *Memo) {
 	// Pages are taken in the graph's order, so each MentionedIn comes out
 	// in it, a page already there is its last, and ReferencedBy (in the
 	// same order) is searched by halves.
+	var diags diag.List
 	for _, n := range g.all {
-		for _, p := range memo.scan(n, &matcher) {
+		found, err := memo.scan(n, &matcher)
+		if err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: n.Page.File}, "finding the actors it names: %v", err))
+		}
+		for _, p := range found {
 			a := owner[p]
 			if a == n || inOrder(a.ReferencedBy, n) || len(a.MentionedIn) > 0 && a.MentionedIn[len(a.MentionedIn)-1] == n {
 				continue
@@ -44,6 +50,7 @@ func findMentions(g *Graph, memo *Memo) {
 			a.MentionedIn = append(a.MentionedIn, n)
 		}
 	}
+	return diags
 }
 
 // inOrder reports whether n is in nodes, which are in the graph's order.
@@ -120,15 +127,19 @@ func (m *Memo) forNames(patterns []string) *Memo {
 }
 
 // scan returns the pattern indices mentioned in n's unlinked text.
-func (m *Memo) scan(n *Node, matcher *lazyMatcher) []int {
+func (m *Memo) scan(n *Node, matcher *lazyMatcher) ([]int, error) {
 	if m != nil {
 		if found, ok := m.found[n.Doc.Hash]; ok {
 			m.used[n.Doc.Hash] = true
-			return found
+			return found, nil
 		}
 	}
+	text, err := n.Doc.Unlinked()
+	if err != nil {
+		return nil, err
+	}
 	var found []int
-	matcher.get().find(n.Doc.Unlinked(), func(p, _ int) {
+	matcher.get().find(text, func(p, _ int) {
 		if !slices.Contains(found, p) {
 			found = append(found, p)
 		}
@@ -137,7 +148,7 @@ func (m *Memo) scan(n *Node, matcher *lazyMatcher) []int {
 		m.found[n.Doc.Hash] = found
 		m.used[n.Doc.Hash] = true
 	}
-	return found
+	return found, nil
 }
 
 // Sweep forgets the bodies the last Resolve did not see.

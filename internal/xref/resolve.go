@@ -85,9 +85,8 @@ func Resolve(pages []Input, opts Options) (*Graph, diag.List) {
 			n.res.quotes = r.take()
 		}
 	})
-	findMentions(g, opts.Memo)
+	diags := findMentions(g, opts.Memo)
 	g.computeVersions(from)
-	var diags diag.List
 	for _, n := range g.all {
 		diags.Append(n.res.diags)
 		diags.Append(n.res.quotes)

@@ -2,6 +2,7 @@ package xref
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -206,3 +207,44 @@ func TestMemoSkipsUnchangedBodies(t *testing.T) {
 		t.Errorf("mentions %d then %d", len(m1), len(m2))
 	}
 }
+
+// TestMentionsOfATextSetAside: a page whose text was set aside is
+// scanned for the actors it names from the text read back; when it
+// cannot be read back, Resolve says so at the page's file rather than
+// find nothing in silence.
+func TestMentionsOfATextSetAside(t *testing.T) {
+	set := contenttest.Load(t, baseFiles, map[string]string{
+		"content/briefs/b.md": "---\ntitle: B\n---\nChina, unlinked.\n",
+	})
+	for _, lost := range []bool{false, true} {
+		in := inputs(set)
+		for i := range in {
+			if in[i].Page.File == "content/briefs/b.md" {
+				text, _ := in[i].Doc.Text()
+				in[i].Doc = in[i].Doc.SetAside(textAside{text: text, lost: lost})
+			}
+		}
+		g, diags := Resolve(in, Options{})
+		china, brief := g.Lookup(content.Actor, "china"), g.Lookup(content.Brief, "b")
+		mentioned := slices.Contains(china.MentionedIn, brief)
+		failed := len(diags) == 1 && diags[0].String() == "content/briefs/b.md: finding the actors it names: text gone" && diags.HasErrors()
+		if mentioned == lost || failed != lost {
+			t.Errorf("lost %v: China mentioned in %v; diagnostics %v", lost, china.MentionedIn, diags)
+		}
+	}
+}
+
+// textAside gives back a page's text, or fails.
+type textAside struct {
+	text string
+	lost bool
+}
+
+func (a textAside) Text() ([]byte, error) {
+	if a.lost {
+		return nil, fmt.Errorf("text gone")
+	}
+	return []byte(a.text), nil
+}
+
+func (a textAside) Markdown() ([]byte, error) { return nil, fmt.Errorf("not asked for") }
