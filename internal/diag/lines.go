@@ -2,6 +2,8 @@ package diag
 
 import (
 	"bytes"
+	"math"
+	"slices"
 	"sort"
 	"unicode/utf8"
 )
@@ -19,43 +21,56 @@ import (
 // those lines only. (A build keeps every page's table to its end, and
 // not every page's file.)
 type Lines struct {
-	size   int    // the file's length in bytes
-	starts []int  // byte offset where each line starts
-	ascii  []bool // whether each line is pure ASCII
-	cr     []bool // whether each line ends with a CR (before its LF)
+	size   int     // the file's length in bytes
+	starts []int32 // byte offset where each line starts
+	flags  []uint8 // of each line: notASCII, endsCR
 	// The bytes held: the whole file, or, in a sparse table (src nil),
 	// copies of the lines that are not ASCII, by index.
 	src  []byte
 	kept map[int][]byte
 }
 
-// NewLines indexes src, and holds it.
+// The flags of a line.
+const (
+	notASCII uint8 = 1 << iota // the line holds a byte that is not ASCII
+	endsCR                     // the line ends with a CR (before its LF)
+)
+
+// NewLines indexes src, and holds it. Offsets are kept in 32 bits: a
+// file is indexed up to its first 2 GiB (content files are at most 1 GiB,
+// see content.MaxFileBytes).
 func NewLines(src []byte) *Lines {
-	l := &Lines{size: len(src), starts: []int{0}, src: src}
+	src = src[:min(len(src), math.MaxInt32)]
+	l := &Lines{size: len(src), starts: []int32{0}, src: src}
 	for i := 0; ; {
 		j := bytes.IndexByte(src[i:], '\n')
 		end := len(src)
 		if j >= 0 {
 			end = i + j
 		}
-		l.ascii = append(l.ascii, isASCII(src[i:end]))
-		l.cr = append(l.cr, end > i && src[end-1] == '\r')
+		var f uint8
+		if !isASCII(src[i:end]) {
+			f |= notASCII
+		}
+		if end > i && src[end-1] == '\r' {
+			f |= endsCR
+		}
+		l.flags = append(l.flags, f)
 		if j < 0 {
 			return l
 		}
 		i = end + 1
-		l.starts = append(l.starts, i)
+		l.starts = append(l.starts, int32(i))
 	}
 }
 
 // Sparse returns the same table holding, of the file, only copies of
-// the lines that are not ASCII, so that the file may be collected; it
-// answers as l does.
+// the lines that are not ASCII, so that the file may be collected, and
+// its index in arrays of their exact length; it answers as l does.
 func (l *Lines) Sparse() *Lines {
-	t := *l // the line index is shared: it is never written
-	t.src, t.kept = nil, nil
-	for i, ascii := range l.ascii {
-		if !ascii {
+	t := Lines{size: l.size, starts: slices.Clone(l.starts), flags: slices.Clone(l.flags)}
+	for i, f := range l.flags {
+		if f&notASCII != 0 {
 			if t.kept == nil {
 				t.kept = map[int][]byte{}
 			}
@@ -77,15 +92,15 @@ func (l *Lines) raw(i int) []byte {
 // end is where line i ends: at its LF, or at the end of the file.
 func (l *Lines) end(i int) int {
 	if i+1 < len(l.starts) {
-		return l.starts[i+1] - 1
+		return int(l.starts[i+1]) - 1
 	}
 	return l.size
 }
 
 // textLen is the length of line i without its line ending.
 func (l *Lines) textLen(i int) int {
-	n := l.end(i) - l.starts[i]
-	if l.cr[i] {
+	n := l.end(i) - int(l.starts[i])
+	if l.flags[i]&endsCR != 0 {
 		n--
 	}
 	return n
@@ -108,9 +123,9 @@ func (l *Lines) Count() int { return len(l.starts) }
 // multi-byte character counts that character.
 func (l *Lines) Pos(offset int) (line, col int) {
 	offset = min(max(offset, 0), l.size)
-	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset }) - 1
-	start := l.starts[i]
-	if l.ascii[i] {
+	i := sort.Search(len(l.starts), func(i int) bool { return int(l.starts[i]) > offset }) - 1
+	start := int(l.starts[i])
+	if l.flags[i]&notASCII == 0 {
 		return i + 1, offset - start + 1
 	}
 	return i + 1, utf8.RuneCount(l.raw(i)[:offset-start]) + 1
@@ -123,8 +138,8 @@ func (l *Lines) Offset(line, col int) int {
 		return l.size
 	}
 	i := line - 1
-	start, n := l.starts[i], l.textLen(i)
-	if l.ascii[i] {
+	start, n := int(l.starts[i]), l.textLen(i)
+	if l.flags[i]&notASCII == 0 {
 		return start + min(max(col-1, 0), n)
 	}
 	text := l.raw(i)[:n]
