@@ -34,7 +34,7 @@ func (p Point) Instant() (time.Time, bool) {
 		return time.Time{}, false
 	}
 	zone := time.FixedZone(p.zoneName(), offset)
-	return time.Date(p.year, time.Month(p.month), p.day, int(p.hour), int(p.min), int(p.sec), 0, zone), true
+	return time.Date(int(p.year), time.Month(p.month), int(p.day), int(p.hour), int(p.min), int(p.sec), 0, zone), true
 }
 
 // utcSeconds orders the times of day of one date: seconds since the

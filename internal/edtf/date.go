@@ -8,7 +8,7 @@ import (
 // Precision is how much of a point was written: a year, a season, a month,
 // a day, or a day and a time of day to the second. The zero Precision belongs to open or unknown interval ends and
 // the zero Date.
-type Precision int
+type Precision uint8
 
 // The precisions, coarsest first.
 const (

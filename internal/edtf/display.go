@@ -72,13 +72,13 @@ func (p Point) phrase(ce bool, extra ...string) phrase {
 			ph.body = number(first) + "s" // 2010s
 		}
 	case monthX:
-		ph.body = yearWords(p.year, ce)
+		ph.body = yearWords(int(p.year), ce)
 		ph.notes = append(ph.notes, "month unknown")
 		if p.prec == Day {
 			ph.notes[0] = "month and day unknown"
 		}
 	case dayX:
-		ph.body = monthYear(p.year, p.month, ce)
+		ph.body = monthYear(int(p.year), int(p.month), ce)
 		ph.notes = append(ph.notes, "day unknown")
 	default:
 		ph.body = p.plain(ce)
@@ -97,13 +97,13 @@ func (p Point) phrase(ce bool, extra ...string) phrase {
 func (p Point) plain(ce bool) string {
 	switch p.prec {
 	case Year:
-		return yearWords(p.year, ce)
+		return yearWords(int(p.year), ce)
 	case Season:
-		return seasonName(p.season) + " " + yearWords(p.year, ce)
+		return seasonName(int(p.season)) + " " + yearWords(int(p.year), ce)
 	case Month:
-		return monthYear(p.year, p.month, ce)
+		return monthYear(int(p.year), int(p.month), ce)
 	}
-	day := fmt.Sprintf("%d %s", p.day, monthYear(p.year, p.month, ce))
+	day := fmt.Sprintf("%d %s", p.day, monthYear(int(p.year), int(p.month), ce))
 	if p.prec == Second {
 		return day + ", " + p.clockWords()
 	}
@@ -125,9 +125,9 @@ func shortRange(s, e Point) (string, bool) {
 	case s.year != e.year || s.prec == Year:
 		return "", false
 	case s.prec == Month:
-		return fmt.Sprintf("%s – %s %s", time.Month(s.month), time.Month(e.month), YearName(s.year)), true
+		return fmt.Sprintf("%s – %s %s", time.Month(int(s.month)), time.Month(e.month), YearName(int(s.year))), true
 	case s.month == e.month:
-		return fmt.Sprintf("%d–%d %s", s.day, e.day, monthYear(s.year, s.month, false)), true
+		return fmt.Sprintf("%d–%d %s", s.day, e.day, monthYear(int(s.year), int(s.month), false)), true
 	}
-	return fmt.Sprintf("%d %s – %d %s %s", s.day, time.Month(s.month), e.day, time.Month(e.month), YearName(s.year)), true
+	return fmt.Sprintf("%d %s – %d %s %s", s.day, time.Month(int(s.month)), e.day, time.Month(e.month), YearName(int(s.year))), true
 }

@@ -55,7 +55,7 @@ func (d Date) YearMonth() (year, month int, ok bool) {
 	if !p.isDate() || p.x == yearX1 || p.x == yearX2 {
 		return 0, 0, false
 	}
-	return p.year, p.month, true
+	return int(p.year), int(p.month), true
 }
 
 // TimelineStart returns the known parts of the point d is filed under (its
@@ -84,5 +84,5 @@ func (d Date) TimelineEnd() (year, month, day int, ok bool) {
 // timeline returns the known parts of p for TimelineJS3.
 func (p Point) timeline() (year, month, day int) {
 	first, _ := p.years()
-	return first, p.month, p.day
+	return first, int(p.month), int(p.day)
 }

@@ -77,7 +77,7 @@ func parseEnd(input string, off int, s string) (Point, error) {
 	case pt.prec == Season:
 		return Point{}, &SyntaxError{Input: input, Offset: off + len(s) - 2,
 			Msg: "EDTF level 1 has no seasons in intervals"}
-	case isLongYear(pt.year):
+	case isLongYear(int(pt.year)):
 		return Point{}, &SyntaxError{Input: input, Offset: off,
 			Msg: "a Y year stands alone: it is not an interval end"}
 	case pt.x != specified:

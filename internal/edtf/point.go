@@ -30,8 +30,8 @@ const (
 // was written: an unspecified or unwritten month or day is 0, and the X
 // digits of a year are 0 (201X has year 2010, -201X has year -2010).
 type Point struct {
-	year, month, day  int
-	season            int  // 21–24 when prec is Season, else 0
+	year, month, day  int32
+	season            int32 // 21–24 when prec is Season, else 0
 	neg               bool // the year was written with a minus sign
 	hour, min, sec    int8 // the time of day when prec is Second
 	zone              zoneKind
@@ -45,11 +45,11 @@ type Point struct {
 // Year returns the year as written, in astronomical numbering (0 is
 // 1 BCE, -1985 is 1986 BCE), with unspecified digits as 0 (201X gives
 // 2010, -201X gives -2010).
-func (p Point) Year() int { return p.year }
+func (p Point) Year() int { return int(p.year) }
 
 // Month returns the month 1–12, or 0 when it is not known (and for a
 // season).
-func (p Point) Month() int { return p.month }
+func (p Point) Month() int { return int(p.month) }
 
 // The seasons of EDTF level 1, written in place of a month. They are
 // independent of location: 21 is spring in either hemisphere.
@@ -62,10 +62,10 @@ const (
 
 // Season returns the season of a point of precision Season: Spring,
 // Summer, Autumn or Winter (21–24). It returns 0 for other points.
-func (p Point) Season() int { return p.season }
+func (p Point) Season() int { return int(p.season) }
 
 // Day returns the day of the month, or 0 when it is not known.
-func (p Point) Day() int { return p.day }
+func (p Point) Day() int { return int(p.day) }
 
 // Precision returns the precision as written (2025-10-XX has Day), or 0 for
 // an open or unknown end.
@@ -102,7 +102,7 @@ func (p Point) Earliest() time.Time {
 		return time.Time{}
 	}
 	first, _ := p.years()
-	return utcDate(first, max(p.month, 1), max(p.day, 1))
+	return utcDate(first, int(max(p.month, 1)), int(max(p.day, 1)))
 }
 
 // Latest returns the latest day p may denote, at midnight UTC: for a
@@ -120,9 +120,9 @@ func (p Point) Latest() time.Time {
 	case p.month == 0:
 		return utcDate(last, 12, 31)
 	case p.day == 0:
-		return utcDate(last, p.month+1, 0)
+		return utcDate(last, int(p.month)+1, 0)
 	}
-	return utcDate(last, p.month, p.day)
+	return utcDate(last, int(p.month), int(p.day))
 }
 
 // years returns the first and the last year p may be: the year itself,
@@ -137,9 +137,9 @@ func (p Point) years() (first, last int) {
 		span = 99
 	}
 	if p.neg {
-		return p.year - span, p.year
+		return int(p.year) - span, int(p.year)
 	}
-	return p.year, p.year + span
+	return int(p.year), int(p.year) + span
 }
 
 // String returns the canonical EDTF form of p: ".." for an open end and ""
@@ -153,13 +153,13 @@ func (p Point) String() string {
 	}
 	b := p.appendYear(make([]byte, 0, 16))
 	if p.prec == Season {
-		b = appendField(b, p.season)
+		b = appendField(b, int(p.season))
 	}
 	if p.prec >= Month {
-		b = appendField(b, p.month)
+		b = appendField(b, int(p.month))
 	}
 	if p.prec >= Day {
-		b = appendField(b, p.day)
+		b = appendField(b, int(p.day))
 	}
 	if p.prec == Second {
 		b = p.appendClock(b)
@@ -179,14 +179,14 @@ func (p Point) String() string {
 // more than four digits (Y170000002, Y-170000002), otherwise an optional
 // minus sign and four digits of which the last one or two may be X.
 func (p Point) appendYear(b []byte) []byte {
-	if isLongYear(p.year) {
+	if isLongYear(int(p.year)) {
 		return strconv.AppendInt(append(b, 'Y'), int64(p.year), 10)
 	}
 	if p.neg {
 		b = append(b, '-')
 	}
 	n := len(b)
-	b = fmt.Appendf(b, "%04d", abs(p.year))
+	b = fmt.Appendf(b, "%04d", abs(int(p.year)))
 	switch p.x {
 	case yearX1:
 		b[n+3] = 'X'

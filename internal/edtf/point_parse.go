@@ -110,7 +110,7 @@ func (p *pointParser) month(pt *Point, i int) error {
 	case isX:
 		pt.x = monthX
 	case v >= Spring && v <= Winter:
-		pt.season, pt.prec = v, Season
+		pt.season, pt.prec = int32(v), Season
 		return nil
 	case v > Winter && v <= 41:
 		return p.errorf(i, "%d (%s) is an EDTF level 2 sub-year grouping; level 1 has only the seasons 21–24 (spring, summer, autumn, winter)",
@@ -118,7 +118,7 @@ func (p *pointParser) month(pt *Point, i int) error {
 	case v < 1 || v > 12:
 		return p.errorf(i, "month %02d is out of range 01–12", v)
 	}
-	pt.month, pt.prec = v, Month
+	pt.month, pt.prec = int32(v), Month
 	return nil
 }
 
@@ -149,13 +149,13 @@ func (p *pointParser) day(pt *Point, i int) error {
 	case isX && pt.x != monthX:
 		pt.x = dayX
 	case !isX:
-		n := daysIn(pt.year, pt.month)
+		n := daysIn(int(pt.year), int(pt.month))
 		if v < 1 || v > n {
 			return p.errorf(i, "day %02d is out of range for %s %s (%d days)",
-				v, time.Month(pt.month), YearName(pt.year), n)
+				v, time.Month(pt.month), YearName(int(pt.year)), n)
 		}
 	}
-	pt.day, pt.prec = v, Day
+	pt.day, pt.prec = int32(v), Day
 	return nil
 }
 

@@ -23,7 +23,7 @@ func (p *pointParser) year() (Point, int, error) {
 			}
 			pt.year *= 10
 		case isDigit(c) && firstX < 0:
-			pt.year = pt.year*10 + int(c-'0')
+			pt.year = pt.year*10 + int32(c-'0')
 		case isDigit(c):
 			return Point{}, 0, p.errorf(i, "a digit cannot follow X in the year (that is EDTF level 2)")
 		case c == 'y' && i == 0:
@@ -87,7 +87,7 @@ func (p *pointParser) longYear() (Point, error) {
 	if neg {
 		v = -v
 	}
-	return Point{year: v, neg: neg, prec: Year}, nil
+	return Point{year: int32(v), neg: neg, prec: Year}, nil
 }
 
 // shortYear writes a year of at most four digits as EDTF does.
