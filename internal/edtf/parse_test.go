@@ -17,7 +17,9 @@ func mustParse(t testing.TB, s string) Date {
 	return d
 }
 
-func pt(y, m, d int, prec Precision) Point { return Point{year: int32(y), month: int32(m), day: int32(d), prec: prec} }
+func pt(y, m, d int, prec Precision) Point {
+	return Point{year: int32(y), month: int32(m), day: int32(d), prec: prec}
+}
 
 func TestParseValid(t *testing.T) {
 	oct := pt(2025, 10, 0, Month)

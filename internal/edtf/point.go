@@ -32,8 +32,8 @@ const (
 type Point struct {
 	year, month, day  int32
 	season            int32 // 21–24 when prec is Season, else 0
-	neg               bool // the year was written with a minus sign
-	hour, min, sec    int8 // the time of day when prec is Second
+	neg               bool  // the year was written with a minus sign
+	hour, min, sec    int8  // the time of day when prec is Second
 	zone              zoneKind
 	offset            int16 // the time shift in minutes east of UTC
 	prec              Precision
