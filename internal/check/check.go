@@ -131,7 +131,7 @@ func Handling(cfg *config.Config, g *xref.Graph, preview bool) diag.List {
 		}
 	}
 	if t, ok := vocab.ParseTLP(cfg.TLP.Value); ok && t.Rank > limit.Rank && inherit > 0 {
-		d := diag.Errorf(diag.Pos{File: config.File, Line: cfg.TLP.Line, Col: cfg.TLP.Col},
+		d := diag.Errorf(diag.Pos{File: config.File, Line: int(cfg.TLP.Line), Col: int(cfg.TLP.Col)},
 			"the site's default tlp is %s, above publish_max_tlp %s: the pages without their own tlp (%d) would be published", t.Label, limit.Label, inherit)
 		d.Suggestion = "lower tlp in dossier.yaml if it was set too high; raise publish_max_tlp only if this site is not public"
 		if preview {

@@ -167,7 +167,7 @@ func checkTLP(key string, s *yamlfile.Scalar) diag.List {
 }
 
 func (c *Config) pos(s yamlfile.Scalar) diag.Pos {
-	return diag.Pos{File: File, Line: s.Line, Col: s.Col}
+	return diag.Pos{File: File, Line: int(s.Line), Col: int(s.Col)}
 }
 
 // checkBaseURL returns what is wrong with a base URL, or "".

@@ -85,7 +85,7 @@ func (p *Page) dateError(key string, s Scalar, err error) diag.Diagnostic {
 	if !errors.As(err, &se) {
 		return diag.Errorf(p.Pos(s), "%s %q: %v", key, s.Value, err)
 	}
-	pos := diag.Pos{File: p.File, Line: s.Line, Col: s.ColAt(se.Offset)}
+	pos := diag.Pos{File: p.File, Line: int(s.Line), Col: s.ColAt(se.Offset)}
 	d := diag.Errorf(pos, "%s %q is not an EDTF date: %s", key, s.Value, se.Msg)
 	d.Suggestion = dateHint(key, s.Value)
 	return d

@@ -108,7 +108,7 @@ func (p *Prose) UnmarshalYAML(node ast.Node) error {
 		return p.Scalar.UnmarshalYAML(node)
 	}
 	tk := lit.GetToken()
-	p.Scalar = Scalar{Value: lit.Value.Value, Line: tk.Position.Line, Col: tk.Position.Column}
+	p.Scalar = yamlfile.NewScalar(lit.Value.Value, tk.Position.Line, tk.Position.Column)
 	return nil
 }
 

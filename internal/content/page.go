@@ -119,7 +119,7 @@ type Page struct {
 
 // Pos returns the position of a scalar in this page's file.
 func (p *Page) Pos(s Scalar) diag.Pos {
-	return diag.Pos{File: p.File, Line: s.Line, Col: s.Col}
+	return diag.Pos{File: p.File, Line: int(s.Line), Col: int(s.Col)}
 }
 
 // TopPos is the position of the page's first line, for page-wide messages.

@@ -102,9 +102,9 @@ func (p *Page) vagueWords(src []byte, what string, text Prose) diag.List {
 // otherwise the scalar's own position.
 func (p *Page) textPos(src []byte, s Scalar, i int, word string) diag.Pos {
 	col := s.ColAt(i)
-	off := p.Lines.Offset(s.Line, col)
+	off := p.Lines.Offset(int(s.Line), col)
 	if off+len(word) <= len(src) && string(src[off:off+len(word)]) == word {
-		return diag.Pos{File: p.File, Line: s.Line, Col: col}
+		return diag.Pos{File: p.File, Line: int(s.Line), Col: col}
 	}
 	return p.Pos(s)
 }

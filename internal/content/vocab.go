@@ -16,7 +16,7 @@ func CheckTLP(file, key string, s *Scalar) diag.List {
 		s.Value = t.Label
 		return nil
 	}
-	pos := diag.Pos{File: file, Line: s.Line, Col: s.Col}
+	pos := diag.Pos{File: file, Line: int(s.Line), Col: int(s.Col)}
 	d := diag.Errorf(pos, "%s %q is not a TLP 2.0 label: use %s", key, s.Value, orList(vocab.TLPLabels()))
 	d.Suggestion = vocab.TLPHint(s.Value)
 	if d.Suggestion == "" {
