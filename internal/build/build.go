@@ -14,7 +14,6 @@ import (
 	"github.com/dossier-project/dossier/internal/diag"
 	"github.com/dossier-project/dossier/internal/highlight"
 	"github.com/dossier-project/dossier/internal/markdown"
-	"github.com/dossier-project/dossier/internal/spool"
 	"github.com/dossier-project/dossier/internal/urls"
 	"github.com/dossier-project/dossier/internal/view"
 	"github.com/dossier-project/dossier/internal/xref"
@@ -76,9 +75,9 @@ type Builder struct {
 	files  *parseCache
 	hasher view.Hasher
 	bodies *bodyStore
-	// sources holds the Markdown of every parsed page until it is
-	// rendered (see setAside).
-	sources *spool.Spool
+	// sources holds the Markdown and plain text of every parse the
+	// Builder keeps (see setAside).
+	sources *sourceSpool
 	exe     onceHash
 	memos   pageMemos
 	// lastTemplates identifies the last good build's templates.
@@ -109,7 +108,7 @@ func NewBuilder(opts Options) *Builder {
 		hlDir = opts.CacheDir + "/highlight"
 	}
 	hl := highlight.New(hlDir)
-	return &Builder{opts: opts, hl: hl, md: markdown.New(hl), memo: xref.NewMemo(), files: newParseCache(), bodies: newBodyStore(), sources: spool.New(),
+	return &Builder{opts: opts, hl: hl, md: markdown.New(hl), memo: xref.NewMemo(), files: newParseCache(), bodies: newBodyStore(), sources: newSourceSpool(),
 		memos: pageMemos{pages: map[string]pageMemo{}}, viewCache: view.NewCache(), settle: 2 * time.Second}
 }
 
@@ -122,7 +121,7 @@ func (b *Builder) Close() error {
 		b.savePack()
 	}
 	b.hl.Save()
-	return errors.Join(b.bodies.spool.Close(), b.sources.Close())
+	return errors.Join(b.bodies.spool.Close(), b.sources.Close(), b.hl.Close())
 }
 
 // savePack writes the parse pack when the parses changed since it was

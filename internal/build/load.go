@@ -14,7 +14,6 @@ import (
 	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/diag"
 	"github.com/dossier-project/dossier/internal/markdown"
-	"github.com/dossier-project/dossier/internal/spool"
 	"github.com/dossier-project/dossier/internal/view"
 	"github.com/dossier-project/dossier/internal/xref"
 	"golang.org/x/sync/errgroup"
@@ -27,6 +26,7 @@ type parsed struct {
 	page  *content.Page
 	doc   *markdown.Doc
 	diags diag.List
+	aside bool // doc's Markdown and text are in the Builder's spool of sources
 }
 
 // parseCache keeps the last parse of each file, reused while the file's
@@ -74,6 +74,9 @@ func (b *Builder) load(fsys fs.FS, cfg *config.Config, changed []string) (*loade
 			defer close(files.packReady)
 			files.packed = b.readPack(lim)
 		}()
+		for _, p := range b.files.files { // parsed under other limits: all dropped
+			b.sources.drop(p)
+		}
 		b.files = files
 	}
 	b.files.fresh = 0
@@ -90,6 +93,9 @@ func (b *Builder) load(fsys fs.FS, cfg *config.Config, changed []string) (*loade
 		}
 		g.Go(func() error {
 			results[i] = b.parseFile(fsys, file, old, lim)
+			if old != nil && results[i] != old {
+				b.sources.drop(old)
+			}
 			return nil
 		})
 	}
@@ -143,7 +149,15 @@ func (b *Builder) assemble(files []string, results []*parsed, diags diag.List) (
 		docs[p.page] = p.doc
 	}
 	removed := len(b.files.files) > len(next)
+	if removed {
+		for file, p := range b.files.files {
+			if next[file] == nil {
+				b.sources.drop(p)
+			}
+		}
+	}
 	b.files.files = next
+	b.sources.sweep()
 	b.files.dirty = b.files.dirty || b.files.fresh > 0 || removed || (b.files.packed != nil && len(b.files.packed) != len(next))
 	b.files.packed = nil
 	set, setDiags := content.NewSet(pages, content.Options{Drafts: b.opts.Drafts})
@@ -188,45 +202,6 @@ func (b *Builder) parseFile(fsys fs.FS, file string, old *parsed, lim content.Li
 		p.page, p.doc = nil, nil
 	}
 	return b.setAside(p)
-}
-
-// setAside moves a parse's Markdown and plain text from memory to the
-// Builder's spool of sources: a build keeps every parse to its end, and
-// these are the largest part of them. The Markdown is read back when its
-// page is rendered, the text when the actors it names are found and when
-// the search index is made. Where the spool cannot take them, the parse
-// keeps them.
-func (b *Builder) setAside(p *parsed) *parsed {
-	if p.page == nil || p.doc == nil {
-		return p
-	}
-	text, _ := p.doc.Text() // held: not yet set aside
-	if !b.sources.Put(p.doc.Hash, []byte(text), p.page.Body) {
-		return p
-	}
-	p.doc = p.doc.SetAside(sourceAside{b.sources, p.doc.Hash, len(text), p.page.File})
-	p.page.Body = nil
-	return p
-}
-
-// sourceAside is where a parse set aside finds its text, then its
-// Markdown, in the spool of sources (see setAside).
-type sourceAside struct {
-	spool   *spool.Spool
-	key     spool.Key
-	textLen int
-	file    string
-}
-
-func (a sourceAside) Text() ([]byte, error)     { return a.get(0, a.textLen) }
-func (a sourceAside) Markdown() ([]byte, error) { return a.get(a.textLen, -1) }
-
-func (a sourceAside) get(off, n int) ([]byte, error) {
-	b, ok, err := a.spool.GetRange(a.key, off, n)
-	if !ok && err == nil {
-		err = fmt.Errorf("the Markdown of %s was not set aside", a.file)
-	}
-	return b, err
 }
 
 // countFresh counts a file parsed by this build; parses run in parallel.

@@ -2,6 +2,9 @@ package build
 
 import (
 	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -29,8 +32,64 @@ func TestParsesSetTheirMarkdownAside(t *testing.T) {
 			t.Errorf("%s: the spool holds %q (%v, %v), want the body", file, md, ok, err)
 		}
 	}
+	p := b.files.files["content/briefs/xi-letter-strategic-partnership.md"]
+	aside := sourceAside{b.sources.Spool, p.doc.Hash, 40, 0, p.page.File}
+	if _, err := aside.Text(); err == nil || !strings.Contains(err.Error(), "came back changed") {
+		t.Errorf("a text whose checksum fails reads back with %v", err)
+	}
 	brief := string(got.Files["briefs/xi-letter-strategic-partnership/index.html"])
 	if !strings.Contains(brief, `What the article reports</h2>`) || !strings.Contains(brief, "sent on Thursday in reply") {
 		t.Errorf("the brief's page lost its body:\n%s", brief)
+	}
+}
+
+// TestSourceSpoolForgetsReplacedParses: in a preview, what an edit
+// replaces is forgotten one build later, so the spool holds what the
+// dossier's parses use and no more; an entry two files share (the same
+// body) stays while one of them uses it.
+func TestSourceSpoolForgetsReplacedParses(t *testing.T) {
+	dir := t.TempDir()
+	write := func(file, text string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(file))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("dossier.yaml", "title: T\nbase_url: https://example.org/\n")
+	write("content/_index.md", "---\ntitle: Home\nbluf: B.\n---\n[[x]] and [[b]].\n")
+	write("content/actors/a.md", "---\ntitle: A\nkind: person\n---\nThe same words.\n")
+	write("content/actors/b.md", "---\ntitle: B\nkind: person\n---\nThe same words.\n")
+	write("content/briefs/x.md", "---\ntitle: X\n---\nAbout [[a]].\n")
+	b := NewBuilder(Options{Preview: true})
+	defer b.Close()
+	dest := previewDest(t)
+	build := func(changed ...string) {
+		t.Helper()
+		if res, diags := b.Build(dirFS(t, dir), dest, changed); res == nil {
+			t.Fatal(diags)
+		}
+	}
+	build()
+	want := len(b.sources.Keys()) // every body but the shared one once
+	for i := range 5 {
+		write("content/briefs/x.md", fmt.Sprintf("---\ntitle: X\n---\nAbout [[a]], edit %d.\n", i))
+		build("content/briefs/x.md")
+		if n := len(b.sources.Keys()); n > want+1 {
+			t.Fatalf("after edit %d the spool holds %d entries, want at most %d", i, n, want+1)
+		}
+	}
+	write("content/actors/a.md", "---\ntitle: A\nkind: person\n---\nOther words.\n")
+	build("content/actors/a.md")
+	build("content/briefs/x.md")
+	text, err := b.files.files["content/actors/b.md"].doc.Text()
+	if err != nil || text != "The same words." {
+		t.Errorf("b's text, whose entry a shared = %q, %v", text, err)
+	}
+	if n := len(b.sources.Keys()); n != want+1 {
+		t.Errorf("the spool holds %d entries, want %d (a's new body)", n, want+1)
 	}
 }

@@ -1,15 +1,20 @@
 // Package spool keeps byte strings that a process needs again later,
 // but not soon, in one temporary file, by key, so that memory holds only
-// where each one is: the Markdown of every parsed page until it is
-// rendered, rendered bodies (for /print/ and the body's own page) and
-// highlighted code blocks (across a preview's rebuilds and until the
-// highlight cache is saved).
+// where each one is: the Markdown and plain text of every parsed page,
+// rendered bodies (for /print/ and the body's own page) and highlighted
+// code blocks (across a preview's rebuilds and until the highlight cache
+// is saved).
 //
 // Where the system allows it (not on Windows), the file is removed as
 // soon as it is made and lives on only while it is open: nothing is left
 // behind by a process that is killed, or by a spool dropped without
-// Close (the file closes when the spool is collected). A Spool is safe
-// for concurrent use.
+// Close (the file closes when the spool is collected).
+//
+// A long preview session replaces what it keeps again and again, so a
+// spool is told what it no longer needs (Forget, Retain), and Compact
+// copies what it still holds into a new file once the forgotten bytes
+// outweigh it: the file stays within about twice what the spool holds.
+// A Spool is safe for concurrent use.
 package spool
 
 import (
@@ -24,14 +29,21 @@ import (
 // Key names what a spool keeps: the SHA-256 of what it was made from.
 type Key = [sha256.Size]byte
 
+// minCompact is the least forgotten room worth a Compact.
+const minCompact = 4 << 20
+
 // Spool is one temporary file and where each byte string is in it.
 type Spool struct {
 	mu      sync.Mutex
 	file    *os.File
-	removed bool
+	removed bool // the file has no name
 	end     int64
+	dead    int64            // bytes of the file that hold forgotten entries
 	at      map[Key][2]int64 // offset, length
 	err     error            // the first write that failed: nothing more is kept
+	// named are files left by Compact that still have a name (Windows),
+	// removed by Close: a reader may still be reading one.
+	named []*os.File
 }
 
 // New returns an empty spool; its file is made on the first Put.
@@ -51,10 +63,9 @@ func (s *Spool) Put(key Key, parts ...[]byte) bool {
 		return false
 	}
 	if s.file == nil {
-		if s.file, s.err = os.CreateTemp("", "dossier-spool-*"); s.err != nil {
+		if s.file, s.removed, s.err = create(); s.err != nil {
 			return false
 		}
-		s.removed = runtime.GOOS != "windows" && os.Remove(s.file.Name()) == nil
 	}
 	start := s.end
 	for _, b := range parts {
@@ -66,6 +77,14 @@ func (s *Spool) Put(key Key, parts ...[]byte) bool {
 	}
 	s.at[key] = [2]int64{start, s.end - start}
 	return true
+}
+
+// create makes a temporary file, and removes its name where it can.
+func create() (f *os.File, removed bool, err error) {
+	if f, err = os.CreateTemp("", "dossier-spool-*"); err != nil {
+		return nil, false, err
+	}
+	return f, runtime.GOOS != "windows" && os.Remove(f.Name()) == nil, nil
 }
 
 // Get returns a new copy of the bytes kept under key; ok is false when
@@ -98,11 +117,29 @@ func (s *Spool) GetRange(key Key, off, n int) (b []byte, ok bool, err error) {
 	return b, true, nil
 }
 
-// Forget drops key; its bytes stay in the file, unreachable, until Close.
+// Forget drops key; its bytes stay in the file until a Compact.
 func (s *Spool) Forget(key Key) {
 	s.mu.Lock()
-	delete(s.at, key)
-	s.mu.Unlock()
+	defer s.mu.Unlock()
+	s.forget(key)
+}
+
+func (s *Spool) forget(key Key) {
+	if at, ok := s.at[key]; ok {
+		s.dead += at[1]
+		delete(s.at, key)
+	}
+}
+
+// Retain forgets every key that keep does not report as still needed.
+func (s *Spool) Retain(keep func(Key) bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for k := range s.at {
+		if !keep(k) {
+			s.forget(k)
+		}
+	}
 }
 
 // Keys returns the keys the spool holds, in no order.
@@ -116,18 +153,73 @@ func (s *Spool) Keys() []Key {
 	return keys
 }
 
-// Close removes the file, and empties the spool, where the file still
-// has a name (on Windows). A file without a name is left open: it takes
-// no name on disk, a preview's pages made on request after Close may
-// still read it, and it closes when the spool is collected.
+// Compact copies what the spool holds into a new file when the file is
+// more than half forgotten bytes (and those are worth it), and reports
+// whether it did. A reader that took the old file finishes reading it:
+// an old file without a name closes when the last reader lets it go; one
+// with a name is removed by Close. A Compact that fails leaves the spool
+// as it was.
+func (s *Spool) Compact() (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.file == nil || s.dead < minCompact || s.dead*2 <= s.end {
+		return false, nil
+	}
+	f, removed, err := create()
+	if err != nil {
+		return false, err
+	}
+	at := make(map[Key][2]int64, len(s.at))
+	var end int64
+	var buf []byte
+	for k, a := range s.at {
+		if int64(cap(buf)) < a[1] {
+			buf = make([]byte, a[1])
+		}
+		buf = buf[:a[1]]
+		if _, err = s.file.ReadAt(buf, a[0]); err == nil {
+			_, err = f.WriteAt(buf, end)
+		}
+		if err != nil {
+			discard(f, removed)
+			return false, err
+		}
+		at[k] = [2]int64{end, a[1]}
+		end += a[1]
+	}
+	if !s.removed {
+		s.named = append(s.named, s.file)
+	}
+	s.file, s.removed, s.at, s.end, s.dead = f, removed, at, end, 0
+	return true, nil
+}
+
+// discard closes f, and removes it when it has a name.
+func discard(f *os.File, removed bool) error {
+	err := f.Close()
+	if !removed {
+		err = errors.Join(err, os.Remove(f.Name()))
+	}
+	return err
+}
+
+// Close removes the spool's files that still have a name (on Windows),
+// and then the spool is empty. A file without a name is left open: it
+// takes no name on disk, a preview's pages made on request after Close
+// may still read it, and it closes when the spool is collected.
 func (s *Spool) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.file == nil || s.removed {
-		return nil
+	var err error
+	for _, f := range s.named {
+		err = errors.Join(err, discard(f, false))
 	}
-	err := errors.Join(s.file.Close(), os.Remove(s.file.Name()))
-	s.file, s.end, s.err = nil, 0, nil
+	s.named = nil
+	if s.file == nil || s.removed {
+		return err
+	}
+	err = errors.Join(err, discard(s.file, false))
+	s.file, s.end, s.dead, s.err = nil, 0, 0, nil
 	clear(s.at)
 	return err
 }

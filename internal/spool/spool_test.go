@@ -1,6 +1,7 @@
 package spool
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"os"
 	"runtime"
@@ -65,5 +66,53 @@ func TestSpool(t *testing.T) {
 	}
 	if got, ok, err := s.Get(two); string(got) != "second" || !ok || err != nil {
 		t.Errorf("after close, get(two) = %q, %v, %v", got, ok, err)
+	}
+}
+
+// TestCompact: once forgotten bytes outweigh what the spool holds, Compact
+// moves what it holds to a new file, every key reads back the same, a
+// reader that took the old file still reads it, and Retain forgets what
+// is not kept.
+func TestCompact(t *testing.T) {
+	s := New()
+	key := func(i int) Key { return sha256.Sum256([]byte{byte(i)}) }
+	block := func(i int) []byte { return bytes.Repeat([]byte{byte('a' + i)}, 2<<20) }
+	for i := range 4 {
+		if !s.Put(key(i), block(i)) {
+			t.Fatal("put refused")
+		}
+	}
+	if did, err := s.Compact(); did || err != nil {
+		t.Fatalf("Compact with nothing forgotten = %v, %v", did, err)
+	}
+	s.Forget(key(0))
+	s.Retain(func(k Key) bool { return k != key(1) && k != key(2) })
+	s.mu.Lock()
+	old, dead := s.file, s.dead
+	s.mu.Unlock()
+	if dead != 6<<20 || len(s.Keys()) != 1 {
+		t.Fatalf("after Forget and Retain: %d bytes forgotten, %d keys", dead, len(s.Keys()))
+	}
+	if did, err := s.Compact(); !did || err != nil {
+		t.Fatalf("Compact = %v, %v", did, err)
+	}
+	for i := 3; i < 4; i++ {
+		if got, ok, err := s.Get(key(i)); !ok || err != nil || !bytes.Equal(got, block(i)) {
+			t.Errorf("after Compact, key %d reads %d bytes, %v, %v", i, len(got), ok, err)
+		}
+	}
+	s.mu.Lock()
+	end, file := s.end, s.file
+	s.mu.Unlock()
+	if end != 2<<20 || file == old {
+		t.Errorf("after Compact the file holds %d bytes (want %d), new file: %v", end, 2<<20, file != old)
+	}
+	if b := make([]byte, 3); runtime.GOOS != "windows" {
+		if _, err := old.ReadAt(b, 0); err != nil || string(b) != "aaa" {
+			t.Errorf("the old file no longer reads: %q, %v", b, err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
 	}
 }
