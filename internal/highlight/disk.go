@@ -60,6 +60,13 @@ func (c *diskCache) take(key [sha256.Size]byte) (string, bool) {
 	return e.html, ok
 }
 
+// needsSave reports whether an entry was highlighted since the last save.
+func (c *diskCache) needsSave() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.fresh
+}
+
 // added notes that an entry was highlighted afresh.
 func (c *diskCache) added() {
 	c.mu.Lock()

@@ -9,7 +9,7 @@
 //   - for the rest of the process (serve, build -watch), in a spool (a
 //     temporary file, package spool) that memory only indexes, or in
 //     memory where the spool cannot take them; Sweep drops the entries
-//     that the last build did not use;
+//     that the last build did not use, and Close removes the spool;
 //   - on disk, in the cache folder given to New (by default the user's
 //     cache folder, as cmd/dossier chooses it), in one pack file that Save writes
 //     atomically (see diskCache). An entry carries a SHA-256 of its key
@@ -92,8 +92,8 @@ func (h *Highlighter) Code(lang, code string) string {
 // Save: the blocks in memory and the older ones it still keeps. Failing
 // to write only costs the next process its reuse.
 func (h *Highlighter) Save() {
-	if h.disk == nil {
-		return
+	if h.disk == nil || !h.disk.needsSave() {
+		return // nothing to write: the kept blocks need not be read back
 	}
 	h.mu.Lock()
 	inUse := maps.Clone(h.mem)
@@ -106,6 +106,11 @@ func (h *Highlighter) Save() {
 	h.disk.save(inUse)
 }
 
+// Close removes the Highlighter's temporary file where it has a name (on
+// Windows); elsewhere the file has none, and closes when the Highlighter
+// is collected.
+func (h *Highlighter) Close() error { return h.kept.Close() }
+
 // remember keeps a block's HTML for the rest of the process.
 func (h *Highlighter) remember(key [sha256.Size]byte, out string) {
 	if h.kept.Put(key, []byte(out)) {
@@ -116,8 +121,9 @@ func (h *Highlighter) remember(key [sha256.Size]byte, out string) {
 	h.mu.Unlock()
 }
 
-// Sweep forgets, in memory, every block not asked for since the last
-// Sweep, so a long preview session holds only the blocks in use.
+// Sweep forgets every block not asked for since the last Sweep, so a long
+// preview session keeps only the blocks in use (and its spool stays
+// within about twice their size, see spool.Compact).
 func (h *Highlighter) Sweep() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -126,12 +132,9 @@ func (h *Highlighter) Sweep() {
 			delete(h.mem, k)
 		}
 	}
-	for _, k := range h.kept.Keys() {
-		if !h.used[k] {
-			h.kept.Forget(k)
-		}
-	}
+	h.kept.Retain(func(k [sha256.Size]byte) bool { return h.used[k] })
 	clear(h.used)
+	_, _ = h.kept.Compact() // a spool that cannot be compacted only stays larger
 }
 
 // key is the cache key of a block: chroma's version, the language and the
