@@ -25,9 +25,12 @@ type Lines struct {
 	starts []int32 // byte offset where each line starts
 	flags  []uint8 // of each line: notASCII, endsCR
 	// The bytes held: the whole file, or, in a sparse table (src nil),
-	// copies of the lines that are not ASCII, by index.
-	src  []byte
-	kept map[int][]byte
+	// copies of the lines that are not ASCII, one after the other in
+	// kept: line keptLine[j] at keptAt[j] (keptLine ascending).
+	src      []byte
+	kept     []byte
+	keptLine []int32
+	keptAt   []int32
 }
 
 // The flags of a line.
@@ -69,12 +72,20 @@ func NewLines(src []byte) *Lines {
 // its index in arrays of their exact length; it answers as l does.
 func (l *Lines) Sparse() *Lines {
 	t := Lines{size: l.size, starts: slices.Clone(l.starts), flags: slices.Clone(l.flags)}
+	n, size := 0, 0
 	for i, f := range l.flags {
 		if f&notASCII != 0 {
-			if t.kept == nil {
-				t.kept = map[int][]byte{}
-			}
-			t.kept[i] = bytes.Clone(l.raw(i))
+			n, size = n+1, size+len(l.raw(i))
+		}
+	}
+	if n == 0 {
+		return &t
+	}
+	t.kept, t.keptLine, t.keptAt = make([]byte, 0, size), make([]int32, 0, n), make([]int32, 0, n)
+	for i, f := range l.flags {
+		if f&notASCII != 0 {
+			t.keptLine, t.keptAt = append(t.keptLine, int32(i)), append(t.keptAt, int32(len(t.kept)))
+			t.kept = append(t.kept, l.raw(i)...)
 		}
 	}
 	return &t
@@ -83,10 +94,15 @@ func (l *Lines) Sparse() *Lines {
 // raw is line i's bytes without its LF (with a CR before it), when the
 // table holds them: always for a line that is not ASCII.
 func (l *Lines) raw(i int) []byte {
-	if l.src == nil {
-		return l.kept[i]
+	if l.src != nil {
+		return l.src[l.starts[i]:l.end(i)]
 	}
-	return l.src[l.starts[i]:l.end(i)]
+	j, ok := slices.BinarySearch(l.keptLine, int32(i))
+	if !ok {
+		return nil
+	}
+	at := int(l.keptAt[j])
+	return l.kept[at : at+l.end(i)-int(l.starts[i])]
 }
 
 // end is where line i ends: at its LF, or at the end of the file.
