@@ -18,6 +18,7 @@
 package spool
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -32,12 +33,17 @@ type Key = [sha256.Size]byte
 // minCompact is the least forgotten room worth a Compact.
 const minCompact = 4 << 20
 
+// flushAt is how many bytes Put gathers before it writes them: one write
+// per page would cost a build of 1,000 briefs thousands of system calls.
+const flushAt = 256 << 10
+
 // Spool is one temporary file and where each byte string is in it.
 type Spool struct {
 	mu      sync.Mutex
 	file    *os.File
-	removed bool // the file has no name
-	end     int64
+	removed bool             // the file has no name
+	end     int64            // the end of what is kept: the file's, then pending's
+	pending []byte           // the last bytes put, from offset end-len(pending), not yet written
 	dead    int64            // bytes of the file that hold forgotten entries
 	at      map[Key][2]int64 // offset, length
 	err     error            // the first write that failed: nothing more is kept
@@ -69,13 +75,28 @@ func (s *Spool) Put(key Key, parts ...[]byte) bool {
 	}
 	start := s.end
 	for _, b := range parts {
-		if _, err := s.file.WriteAt(b, s.end); err != nil {
-			s.err = err
-			return false
-		}
+		s.pending = append(s.pending, b...)
 		s.end += int64(len(b))
 	}
 	s.at[key] = [2]int64{start, s.end - start}
+	if len(s.pending) >= flushAt {
+		s.flush()
+	}
+	return true
+}
+
+// flush writes the pending bytes, and reports whether it could. When it
+// cannot, they stay pending, read from memory, and the spool takes
+// nothing more.
+func (s *Spool) flush() bool {
+	if len(s.pending) == 0 || s.err != nil {
+		return s.err == nil
+	}
+	if _, err := s.file.WriteAt(s.pending, s.end-int64(len(s.pending))); err != nil {
+		s.err = err
+		return false
+	}
+	s.pending = s.pending[:0]
 	return true
 }
 
@@ -100,15 +121,21 @@ func (s *Spool) GetRange(key Key, off, n int) (b []byte, ok bool, err error) {
 	s.mu.Lock()
 	at, ok := s.at[key]
 	f := s.file
-	s.mu.Unlock()
-	if !ok {
-		return nil, false, nil
-	}
 	if n < 0 {
 		n = int(at[1]) - off
 	}
-	if off < 0 || n < 0 || int64(off+n) > at[1] {
+	if ok && (off < 0 || n < 0 || int64(off+n) > at[1]) {
+		s.mu.Unlock()
 		return nil, true, fmt.Errorf("bytes %d to %d of %d were asked of the spool", off, off+n, at[1])
+	}
+	if from := s.end - int64(len(s.pending)); ok && at[0] >= from { // not yet written
+		b = bytes.Clone(s.pending[at[0]-from+int64(off) : at[0]-from+int64(off+n)])
+		s.mu.Unlock()
+		return b, true, nil
+	}
+	s.mu.Unlock()
+	if !ok {
+		return nil, false, nil
 	}
 	b = make([]byte, n)
 	if _, err := f.ReadAt(b, at[0]+int64(off)); err != nil {
@@ -165,6 +192,9 @@ func (s *Spool) Compact() (bool, error) {
 	if s.file == nil || s.dead < minCompact || s.dead*2 <= s.end {
 		return false, nil
 	}
+	if !s.flush() {
+		return false, s.err
+	}
 	f, removed, err := create()
 	if err != nil {
 		return false, err
@@ -219,7 +249,7 @@ func (s *Spool) Close() error {
 		return err
 	}
 	err = errors.Join(err, discard(s.file, false))
-	s.file, s.end, s.dead, s.err = nil, 0, 0, nil
+	s.file, s.end, s.dead, s.err, s.pending = nil, 0, 0, nil, nil
 	clear(s.at)
 	return err
 }
