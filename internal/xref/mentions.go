@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"maps"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -33,16 +34,28 @@ func findMentions(g *Graph, memo *Memo) diag.List {
 	memo = memo.forNames(patterns)
 	matcher := lazyMatcher{patterns: patterns, m: memo.matcherOf()}
 	defer memo.keepMatcher(&matcher)
-	// Pages are taken in the graph's order, so each MentionedIn comes out
-	// in it, a page already there is its last, and ReferencedBy (in the
-	// same order) is searched by halves.
+	// Pages are scanned in parallel (reading each text back from where
+	// the build set it aside is most of the work), then taken in the
+	// graph's order, so each MentionedIn comes out in it, a page already
+	// there is its last, and ReferencedBy (in the same order) is searched
+	// by halves.
+	found, errs := make([][]int, len(g.all)), make([]error, len(g.all))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(g.all); i += workers {
+				found[i], errs[i] = memo.scan(g.all[i], &matcher)
+			}
+		})
+	}
+	wg.Wait()
 	var diags diag.List
-	for _, n := range g.all {
-		found, err := memo.scan(n, &matcher)
-		if err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: n.Page.File}, "finding the actors it names: %v", err))
+	for i, n := range g.all {
+		if errs[i] != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: n.Page.File}, "finding the actors it names: %v", errs[i]))
 		}
-		for _, p := range found {
+		for _, p := range found[i] {
 			a := owner[p]
 			if a == n || inOrder(a.ReferencedBy, n) || len(a.MentionedIn) > 0 && a.MentionedIn[len(a.MentionedIn)-1] == n {
 				continue
@@ -60,16 +73,19 @@ func inOrder(nodes []*Node, n *Node) bool {
 }
 
 // lazyMatcher builds its automaton on first use: a rebuild whose bodies
-// are all in the memo needs none.
+// are all in the memo needs none. It is safe for concurrent use.
 type lazyMatcher struct {
 	patterns []string
 	m        *matcher
+	once     sync.Once
 }
 
 func (l *lazyMatcher) get() *matcher {
-	if l.m == nil {
-		l.m = newMatcher(l.patterns)
-	}
+	l.once.Do(func() {
+		if l.m == nil {
+			l.m = newMatcher(l.patterns)
+		}
+	})
 	return l.m
 }
 
@@ -129,8 +145,13 @@ func (m *Memo) forNames(patterns []string) *Memo {
 // scan returns the pattern indices mentioned in n's unlinked text.
 func (m *Memo) scan(n *Node, matcher *lazyMatcher) ([]int, error) {
 	if m != nil {
-		if found, ok := m.found[n.Doc.Hash]; ok {
+		m.mu.Lock()
+		found, ok := m.found[n.Doc.Hash]
+		if ok {
 			m.used[n.Doc.Hash] = true
+		}
+		m.mu.Unlock()
+		if ok {
 			return found, nil
 		}
 	}
@@ -145,8 +166,10 @@ func (m *Memo) scan(n *Node, matcher *lazyMatcher) ([]int, error) {
 		}
 	})
 	if m != nil {
+		m.mu.Lock()
 		m.found[n.Doc.Hash] = found
 		m.used[n.Doc.Hash] = true
+		m.mu.Unlock()
 	}
 	return found, nil
 }
