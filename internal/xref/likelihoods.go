@@ -62,7 +62,11 @@ func (g *Graph) LikelihoodRows() [3]RowUse {
 			continue
 		}
 		for row, u := range n.res.rows {
-			rows[row] = rows[row].add(u)
+			if u.count > 0 {
+				j := n.judgment(int(u.first))
+				l, _ := vocab.ParseLikelihood(j.Likelihood.Value)
+				rows[row] = rows[row].add(RowUse{Count: int(u.count), First: LikelihoodUse{n.Page.Pos(j.Likelihood), l}})
+			}
 		}
 	}
 	return rows
@@ -80,18 +84,38 @@ func (r RowUse) add(u RowUse) RowUse {
 	return r
 }
 
+// rowCounts is a node's use of each row: how many of its judgments are
+// from it, and the first of them by position, by its index among the
+// node's key judgments then judgments (see Node.judgment). A node keeps
+// these few numbers, not the uses themselves, until the check asks.
+type rowCounts [3]struct{ count, first int32 }
+
+// judgment is n's key judgment i, or past them, judgment i-len.
+func (n *Node) judgment(i int) Judgment {
+	if i < len(n.KeyJudgments) {
+		return n.KeyJudgments[i]
+	}
+	return n.Judgments[i-len(n.KeyJudgments)]
+}
+
 // likelihoodRows is n's use of each row; nil when it uses none.
-func likelihoodRows(n *Node) *[3]RowUse {
-	var rows *[3]RowUse
-	for _, js := range [][]Judgment{n.KeyJudgments, n.Judgments} {
-		for _, j := range js {
-			if l, ok := vocab.ParseLikelihood(j.Likelihood.Value); ok {
-				if rows == nil {
-					rows = new([3]RowUse)
-				}
-				rows[l.Row] = rows[l.Row].add(RowUse{Count: 1, First: LikelihoodUse{n.Page.Pos(j.Likelihood), l}})
-			}
+func likelihoodRows(n *Node) *rowCounts {
+	var rows *rowCounts
+	var first [3]diag.Pos
+	for i := range len(n.KeyJudgments) + len(n.Judgments) {
+		j := n.judgment(i)
+		l, ok := vocab.ParseLikelihood(j.Likelihood.Value)
+		if !ok {
+			continue
 		}
+		if rows == nil {
+			rows = new(rowCounts)
+		}
+		r, pos := &rows[l.Row], n.Page.Pos(j.Likelihood)
+		if r.count == 0 || pos.Compare(first[l.Row]) < 0 {
+			r.first, first[l.Row] = int32(i), pos
+		}
+		r.count++
 	}
 	return rows
 }

@@ -27,7 +27,7 @@ type resolution struct {
 	refs   []*Node // every page referenced, in the order first reached
 	diags  diag.List
 	quotes diag.List  // from the quotation check
-	rows   *[3]RowUse // the page's use of each likelihood row (see LikelihoodRows); nil for none
+	rows   *rowCounts // the page's use of each likelihood row (see LikelihoodRows); nil for none
 }
 
 // namesOf hashes what every name lookup reads: each page's kind, slug,
