@@ -216,6 +216,7 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 	}
 	res.Config, res.Graph, res.DraftsLeftOut, res.KeptAll, res.SearchOnRequest = cfg, graph, in.drafts, r.keptAll, r.searchLater
 	b.lastTemplates = r.templates
+	b.sources.sweep()
 	b.writeMemoPack()
 	if !b.opts.Preview {
 		b.hl.Save()

@@ -93,9 +93,6 @@ func (b *Builder) load(fsys fs.FS, cfg *config.Config, changed []string) (*loade
 		}
 		g.Go(func() error {
 			results[i] = b.parseFile(fsys, file, old, lim)
-			if old != nil && results[i] != old {
-				b.sources.drop(old)
-			}
 			return nil
 		})
 	}
@@ -126,6 +123,30 @@ func (b *Builder) listFiles(fsys fs.FS, changed []string) ([]string, diag.List) 
 	return files, diags
 }
 
+// dropReplaced tells the spool of sources which of the last build's
+// parses next no longer keeps (a file edited, removed or renamed), each
+// once, and reports whether a file is gone.
+func (b *Builder) dropReplaced(next map[string]*parsed) (removed bool) {
+	kept := 0
+	for file, p := range next {
+		if old := b.files.files[file]; old != nil {
+			kept++
+			if old != p {
+				b.sources.drop(old)
+			}
+		}
+	}
+	if kept == len(b.files.files) {
+		return false
+	}
+	for file, old := range b.files.files {
+		if next[file] == nil {
+			b.sources.drop(old)
+		}
+	}
+	return true
+}
+
 // assemble keeps this build's parses for the next and makes the page
 // set: drafts dropped unless asked for, duplicates reported.
 func (b *Builder) assemble(files []string, results []*parsed, diags diag.List) (*loaded, diag.List) {
@@ -148,16 +169,8 @@ func (b *Builder) assemble(files []string, results []*parsed, diags diag.List) (
 		pages = append(pages, p.page)
 		docs[p.page] = p.doc
 	}
-	removed := len(b.files.files) > len(next)
-	if removed {
-		for file, p := range b.files.files {
-			if next[file] == nil {
-				b.sources.drop(p)
-			}
-		}
-	}
+	removed := b.dropReplaced(next)
 	b.files.files = next
-	b.sources.sweep()
 	b.files.dirty = b.files.dirty || b.files.fresh > 0 || removed || (b.files.packed != nil && len(b.files.packed) != len(next))
 	b.files.packed = nil
 	set, setDiags := content.NewSet(pages, content.Options{Drafts: b.opts.Drafts})

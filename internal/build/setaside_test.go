@@ -85,11 +85,35 @@ func TestSourceSpoolForgetsReplacedParses(t *testing.T) {
 	write("content/actors/a.md", "---\ntitle: A\nkind: person\n---\nOther words.\n")
 	build("content/actors/a.md")
 	build("content/briefs/x.md")
-	text, err := b.files.files["content/actors/b.md"].doc.Text()
-	if err != nil || text != "The same words." {
-		t.Errorf("b's text, whose entry a shared = %q, %v", text, err)
+	checkB := func(when string) {
+		t.Helper()
+		text, err := b.files.files["content/actors/b.md"].doc.Text()
+		if err != nil || text != "The same words." {
+			t.Errorf("%s: b's text, whose entry a shared = %q, %v", when, text, err)
+		}
 	}
+	checkB("a edited")
 	if n := len(b.sources.Keys()); n != want+1 {
 		t.Errorf("the spool holds %d entries, want %d (a's new body)", n, want+1)
+	}
+	// a file removed, then one renamed: each parse is let go of once.
+	write("content/actors/c.md", "---\ntitle: C\nkind: person\n---\nThe same words.\n")
+	build("content/actors/c.md")
+	if err := os.Remove(filepath.Join(dir, "content/actors/c.md")); err != nil {
+		t.Fatal(err)
+	}
+	build("content/actors/c.md")
+	if err := os.Rename(filepath.Join(dir, "content/briefs/x.md"), filepath.Join(dir, "content/briefs/y.md")); err != nil {
+		t.Fatal(err)
+	}
+	write("content/_index.md", "---\ntitle: Home\nbluf: B.\n---\n[[y]] and [[b]].\n")
+	build("content/briefs/x.md", "content/briefs/y.md", "content/_index.md")
+	for i := range 3 {
+		write("content/briefs/y.md", fmt.Sprintf("---\ntitle: Y\n---\nAbout [[a]], once more %d.\n", i))
+		build("content/briefs/y.md")
+		checkB(fmt.Sprintf("edit %d after the removal and the rename", i))
+	}
+	if n := len(b.sources.Keys()); n > want+2 {
+		t.Errorf("after the removal and the rename the spool holds %d entries, want at most %d", n, want+2)
 	}
 }

@@ -10,11 +10,11 @@ import (
 
 // sourceSpool holds the Markdown and plain text of every parse a Builder
 // keeps (see setAside), and counts the parses that use each entry: files
-// with the same body share one. An entry no parse uses is forgotten one
-// build later (a preview may still make a page of the last build on
-// request), and the spool is compacted when that leaves it mostly
-// forgotten, so a long preview session's spool stays within about twice
-// the dossier's bodies.
+// with the same body share one. An entry no parse uses is forgotten after
+// the next build that makes a site (a preview may still make a page of
+// the last site on request), and the spool is compacted when that leaves
+// it mostly forgotten, so a long preview session's spool stays within
+// about twice the dossier's bodies.
 type sourceSpool struct {
 	*spool.Spool
 	mu      sync.Mutex
@@ -69,13 +69,19 @@ func (s *sourceSpool) drop(p *parsed) {
 	}
 }
 
-// sweep forgets the entries that no parse has used since the last build,
-// and compacts the spool when they leave it mostly forgotten; it is
-// called once a build's parses are known.
+// sweep forgets the entries that no parse has used since the build
+// before the last one that made a site (a page of the last one may still
+// be made on request), and compacts the spool when they leave it mostly
+// forgotten. It is called when a build has made a site: failed builds do
+// not count.
 func (s *sourceSpool) sweep() {
 	s.mu.Lock()
+	again := make(map[spool.Key]bool, len(s.dropped))
+	for _, k := range s.dropped {
+		again[k] = true
+	}
 	for _, k := range s.waiting {
-		if s.refs[k] == 0 {
+		if s.refs[k] == 0 && !again[k] { // dropped again: used by the last site
 			s.Forget(k)
 		}
 	}
@@ -112,7 +118,7 @@ func (a sourceAside) Text() ([]byte, error) {
 func (a sourceAside) get(off, n int) ([]byte, error) {
 	b, ok, err := a.spool.GetRange(a.key, off, n)
 	if !ok && err == nil {
-		err = fmt.Errorf("the Markdown of %s was not set aside", a.file)
+		err = fmt.Errorf("what the build set aside of %s is gone", a.file)
 	}
 	return b, err
 }

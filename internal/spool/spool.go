@@ -14,7 +14,9 @@
 // spool is told what it no longer needs (Forget, Retain), and Compact
 // copies what it still holds into a new file once the forgotten bytes
 // outweigh it: the file stays within about twice what the spool holds.
-// A Spool is safe for concurrent use.
+// (On Windows the old files, which keep their names, are removed only by
+// Close.) Compact copies under the spool's lock: reads wait for it. A
+// Spool is safe for concurrent use.
 package spool
 
 import (
@@ -97,6 +99,9 @@ func (s *Spool) flush() bool {
 		return false
 	}
 	s.pending = s.pending[:0]
+	if cap(s.pending) > 2*flushAt { // one large entry: do not keep its room
+		s.pending = nil
+	}
 	return true
 }
 
@@ -234,9 +239,10 @@ func discard(f *os.File, removed bool) error {
 }
 
 // Close removes the spool's files that still have a name (on Windows),
-// and then the spool is empty. A file without a name is left open: it
-// takes no name on disk, a preview's pages made on request after Close
-// may still read it, and it closes when the spool is collected.
+// and then that spool is empty. A file without a name is left open, with
+// what the spool holds: it takes no name on disk, a preview's pages made
+// on request after Close may still read it, and it closes when the spool
+// is collected.
 func (s *Spool) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
