@@ -28,7 +28,7 @@ type ActorPage struct {
 	Relations []RelationView
 	// Graph is the actor's neighbourhood; nil without relations.
 	Graph       *Graph
-	Chronology  []ChronoItem
+	Chronology  []*ChronoItem
 	NamedIn     []Group
 	LinkedFrom  []Group
 	MentionedIn []*Card

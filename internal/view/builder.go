@@ -4,7 +4,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"weak"
 
 	"github.com/dossier-project/dossier/internal/config"
 	"github.com/dossier-project/dossier/internal/content"
@@ -37,13 +36,13 @@ type Builder struct {
 	// newest-first order of all pages, by "kind/slug".
 	order orders
 
-	citeMu   sync.Mutex
-	citeMemo map[citeKey]weak.Pointer[Cite] // see cite
+	citeMemo   weakMemo[citeKey, Cite]          // see cite
+	chronoMemo weakMemo[*xref.Node, ChronoItem] // see chronoItem
 }
 
 // New prepares the views of g; h hashes what views share (cards, cites).
 func New(g *xref.Graph, cfg *config.Config, base urls.Base, opts Options, h *Hasher) *Builder {
-	b := &Builder{h: h, g: g, cfg: cfg, base: base, opts: opts, cards: make(map[*xref.Node]*Card, len(g.All())), citeMemo: map[citeKey]weak.Pointer[Cite]{}}
+	b := &Builder{h: h, g: g, cfg: cfg, base: base, opts: opts, cards: make(map[*xref.Node]*Card, len(g.All()))}
 	b.site = b.newSite()
 	var lists sync.WaitGroup // the tags and orders are made beside the cards
 	lists.Go(func() { b.tags, b.order = opts.Cache.lists(g) })

@@ -36,7 +36,7 @@ type ChronoItem struct {
 // ChronoMonth is a month's items.
 type ChronoMonth struct {
 	Title, ID string
-	Items     []ChronoItem
+	Items     []*ChronoItem
 }
 
 // ChronoYear is a year's items: those known only to the year, then the
@@ -45,7 +45,7 @@ type ChronoYear struct {
 	Year   int
 	Title  string
 	ID     string
-	Items  []ChronoItem
+	Items  []*ChronoItem
 	Months []ChronoMonth
 }
 
@@ -53,7 +53,7 @@ type ChronoYear struct {
 type Chronology struct {
 	Years []ChronoYear
 	// Other holds decades and centuries, which have no year to file under.
-	Other []ChronoItem
+	Other []*ChronoItem
 	// Actors are the actors the items name, by title, for the filter.
 	Actors []*Card
 }
@@ -92,19 +92,28 @@ func (b *Builder) dated(nodes []*xref.Node) []*xref.Node {
 }
 
 // chronoItems returns the dated nodes among nodes as items, in order.
-func (b *Builder) chronoItems(nodes []*xref.Node) []ChronoItem {
-	var items []ChronoItem
+func (b *Builder) chronoItems(nodes []*xref.Node) []*ChronoItem {
+	var items []*ChronoItem
 	for _, n := range b.dated(nodes) {
-		it := ChronoItem{Card: b.card(n), DateText: n.Page.Meta.DateText, IsBrief: n.Kind() == content.Brief,
+		items = append(items, b.chronoItem(n))
+	}
+	return items
+}
+
+// chronoItem is n as an item of a chronology: one item, shared by every
+// chronology that lists n while a view holds it (see weakMemo), so that
+// its template is executed once (see layout.CachedFunc).
+func (b *Builder) chronoItem(n *xref.Node) *ChronoItem {
+	return b.chronoMemo.get(n, func() *ChronoItem {
+		it := &ChronoItem{Card: b.card(n), DateText: n.Page.Meta.DateText, IsBrief: n.Kind() == content.Brief,
 			Actors: b.cardsOf(n.Actors), Cites: b.cites(n.Sources)}
 		slugs := make([]string, len(n.Actors))
 		for i, a := range n.Actors {
 			slugs[i] = a.Slug()
 		}
 		it.ActorSlugs = strings.Join(slugs, " ")
-		items = append(items, it)
-	}
-	return items
+		return it
+	})
 }
 
 // chronology groups every dated page by year and month.
@@ -112,7 +121,7 @@ func (b *Builder) chronology() Chronology {
 	var v Chronology
 	var actors []*xref.Node
 	for _, n := range b.dated(b.g.Nodes) {
-		it := b.chronoItems([]*xref.Node{n})[0]
+		it := b.chronoItem(n)
 		y, m, ok := n.Page.Dates.Date.YearMonth()
 		if !ok {
 			v.Other = append(v.Other, it)
@@ -134,7 +143,7 @@ func (b *Builder) chronology() Chronology {
 
 // add files an item under year y and month m (0: the year itself). Items
 // arrive in order, so the last year and month are the ones to extend.
-func (v *Chronology) add(y, m int, it ChronoItem) {
+func (v *Chronology) add(y, m int, it *ChronoItem) {
 	if len(v.Years) == 0 || v.Years[len(v.Years)-1].Year != y {
 		v.Years = append(v.Years, ChronoYear{Year: y, Title: yearTitle(y), ID: yearID(y)})
 	}

@@ -3,11 +3,9 @@ package view
 import (
 	"cmp"
 	"fmt"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"weak"
 
 	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/markdown"
@@ -63,42 +61,16 @@ type citeKey struct {
 	paras string
 }
 
-// cite is one marker: the paragraphs of src (none: the whole source).
-// A marker is made once and shared while a view holds it: the memo holds
-// it weakly, and forgets it once it is collected. Views are made a page
-// at a time and dropped once it is written, and most citations of a
-// dossier are of paragraphs one page cites, so a memo that held every
-// marker would hold them, a good part of a dossier's views, to the end
-// of the build.
+// cite is one marker: the paragraphs of src (none: the whole source),
+// made once and shared while a view holds it (see weakMemo): most
+// citations of a dossier are of paragraphs one page cites, so a memo that
+// held every marker would hold them to the end of the build.
 func (b *Builder) cite(src *xref.Node, cred string, paras []int) *Cite {
-	k := citeKey{src: src, cred: cred, paras: parasKey(paras)}
-	b.citeMu.Lock()
-	c := b.citeMemo[k].Value()
-	b.citeMu.Unlock()
-	if c != nil {
+	return b.citeMemo.get(citeKey{src: src, cred: cred, paras: parasKey(paras)}, func() *Cite {
+		c := b.newCite(src, cred, paras)
+		b.h.sealCite(c)
 		return c
-	}
-	c = b.newCite(src, cred, paras)
-	b.h.sealCite(c)
-	b.citeMu.Lock()
-	if held := b.citeMemo[k].Value(); held != nil {
-		c = held // made meanwhile by another page
-	} else {
-		b.citeMemo[k] = weak.Make(c)
-		runtime.AddCleanup(c, b.forgetCite, k)
-	}
-	b.citeMu.Unlock()
-	return c
-}
-
-// forgetCite drops k's entry once its marker is collected, unless a new
-// one took its place.
-func (b *Builder) forgetCite(k citeKey) {
-	b.citeMu.Lock()
-	if b.citeMemo[k].Value() == nil {
-		delete(b.citeMemo, k)
-	}
-	b.citeMu.Unlock()
+	})
 }
 
 // parasKey writes paragraph numbers as a string key.

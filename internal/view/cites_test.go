@@ -34,10 +34,7 @@ func TestCiteMemoHoldsMarkersWeakly(t *testing.T) {
 	first = nil
 	for range 50 {
 		runtime.GC()
-		b.citeMu.Lock()
-		n := len(b.citeMemo)
-		b.citeMu.Unlock()
-		if n == 0 {
+		if b.citeMemo.len() == 0 {
 			return
 		}
 		time.Sleep(time.Millisecond) // cleanups run on their own goroutine
