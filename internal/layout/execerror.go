@@ -29,6 +29,15 @@ func execError(err error, data any, sources map[string][]byte) error {
 	if !errors.As(err, &ee) {
 		return err
 	}
+	// An error in a cached template (see CachedFunc) comes wrapped in the
+	// error of the call: the innermost names the action that failed.
+	for {
+		var inner template.ExecError
+		if !errors.As(ee.Err, &inner) {
+			break
+		}
+		ee = inner
+	}
 	m := execMessage.FindStringSubmatch(ee.Err.Error())
 	if m == nil {
 		return diag.Errorf(diag.Pos{File: ee.Name}, "%v", strings.TrimPrefix(ee.Err.Error(), "template: "))

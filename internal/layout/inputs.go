@@ -15,9 +15,10 @@ func calledInputs(t *template.Template, siteInputs []string) []string {
 		if tt.Tree == nil {
 			continue
 		}
-		walk(tt.Tree.Root, func(name string) {
-			if slices.Contains(siteInputs, name) && !slices.Contains(found, name) {
-				found = append(found, name)
+		walk(tt.Tree.Root, func(n parse.Node) {
+			id, ok := n.(*parse.IdentifierNode)
+			if ok && slices.Contains(siteInputs, id.Ident) && !slices.Contains(found, id.Ident) {
+				found = append(found, id.Ident)
 			}
 		})
 	}
@@ -25,44 +26,54 @@ func calledInputs(t *template.Template, siteInputs []string) []string {
 	return found
 }
 
-// walk calls ident for every identifier (function name) under n.
-func walk(n parse.Node, ident func(string)) {
+// walk calls visit for n and every node under it.
+func walk(n parse.Node, visit func(parse.Node)) {
+	if n == nil {
+		return
+	}
+	visit(n)
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n != nil {
 			for _, c := range n.Nodes {
-				walk(c, ident)
+				walk(c, visit)
 			}
 		}
 	case *parse.ActionNode:
-		walk(n.Pipe, ident)
+		walk(n.Pipe, visit)
 	case *parse.PipeNode:
 		if n != nil {
 			for _, c := range n.Cmds {
-				walk(c, ident)
+				walk(c, visit)
 			}
 		}
 	case *parse.CommandNode:
 		for _, a := range n.Args {
-			walk(a, ident)
+			walk(a, visit)
 		}
 	case *parse.ChainNode:
-		walk(n.Node, ident)
-	case *parse.IdentifierNode:
-		ident(n.Ident)
+		walk(n.Node, visit)
 	case *parse.IfNode:
-		walkBranch(&n.BranchNode, ident)
+		walkBranch(&n.BranchNode, visit)
 	case *parse.RangeNode:
-		walkBranch(&n.BranchNode, ident)
+		walkBranch(&n.BranchNode, visit)
 	case *parse.WithNode:
-		walkBranch(&n.BranchNode, ident)
+		walkBranch(&n.BranchNode, visit)
 	case *parse.TemplateNode:
-		walk(n.Pipe, ident)
+		if n.Pipe != nil {
+			walk(n.Pipe, visit)
+		}
 	}
 }
 
-func walkBranch(b *parse.BranchNode, ident func(string)) {
-	walk(b.Pipe, ident)
-	walk(b.List, ident)
-	walk(b.ElseList, ident)
+func walkBranch(b *parse.BranchNode, visit func(parse.Node)) {
+	if b.Pipe != nil {
+		walk(b.Pipe, visit)
+	}
+	if b.List != nil {
+		walk(b.List, visit)
+	}
+	if b.ElseList != nil {
+		walk(b.ElseList, visit)
+	}
 }

@@ -34,6 +34,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -50,6 +51,8 @@ type Set struct {
 	// sources are the template files by path, for the columns of
 	// execution errors.
 	sources map[string][]byte
+	// memo holds the outputs of the cached function (see CachedFunc).
+	memo *memo
 }
 
 // page is one page template's set.
@@ -73,7 +76,9 @@ func Load(fsys fs.FS, funcs template.FuncMap, siteInputs []string) (*Set, diag.L
 		return nil, diag.List{diag.Errorf(diag.Pos{File: base}, "missing base template")}
 	}
 	sources := map[string][]byte{}
-	common := template.New("layout").Funcs(funcs)
+	// Partials may call the cached function: it is declared here, and
+	// each page's set gets its own below.
+	common := template.New("layout").Funcs(funcs).Funcs(template.FuncMap{CachedFunc: (*memo)(nil).cachedFunc(nil, nil)})
 	var diags diag.List
 	for _, f := range append([]string{base}, partials...) {
 		diags.Append(parseFile(fsys, common, f, sources))
@@ -81,7 +86,7 @@ func Load(fsys fs.FS, funcs template.FuncMap, siteInputs []string) (*Set, diag.L
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	s := &Set{pages: map[string]*page{}, sources: sources}
+	s := &Set{pages: map[string]*page{}, sources: sources, memo: &memo{budget: memoBudget}}
 	for _, f := range files {
 		if f == base {
 			continue
@@ -91,10 +96,13 @@ func Load(fsys fs.FS, funcs template.FuncMap, siteInputs []string) (*Set, diag.L
 			diags.Add(diag.Errorf(diag.Pos{File: f}, "%v", err))
 			continue
 		}
+		closures := map[string][sha256.Size]byte{} // filled once the page is parsed, before any call
+		t.Funcs(template.FuncMap{CachedFunc: s.memo.cachedFunc(t, closures)})
 		if d := parseFile(fsys, t, f, sources); len(d) > 0 {
 			diags.Append(d)
 			continue
 		}
+		maps.Copy(closures, closureKeys(t, f))
 		set := append([]string{base, f}, partials...)
 		s.pages[strings.TrimSuffix(path.Base(f), ".html")] = &page{t: t, hash: hashFiles(set, sources), inputs: calledInputs(t, siteInputs)}
 	}

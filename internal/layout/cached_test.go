@@ -1,0 +1,144 @@
+package layout
+
+import (
+	"html/template"
+	"sync/atomic"
+	"testing"
+	"testing/fstest"
+)
+
+type cardData struct{ Href, Title string }
+
+// TestCachedWritesWhatTemplateWrites: {{cached "card" .}} writes the
+// bytes {{template "card" .}} writes, escaped the same, and executes
+// "card" once per value across every page set that shares its
+// definition.
+func TestCachedWritesWhatTemplateWrites(t *testing.T) {
+	var runs atomic.Int32
+	funcs := template.FuncMap{"count": func() string { runs.Add(1); return "" }}
+	card := `{{define "card"}}{{count}}<a href="{{.Href}}">{{.Title}}</a>{{end}}`
+	fsys := fstest.MapFS{
+		"templates/base.html":       {Data: []byte(`{{block "main" .}}{{end}}`)},
+		"templates/partials/c.html": {Data: []byte(card)},
+		"templates/brief.html":      {Data: []byte(`{{define "main"}}{{range .}}[{{cached "card" .}}]{{end}}{{end}}`)},
+		"templates/event.html":      {Data: []byte(`{{define "main"}}{{range .}}[{{template "card" .}}]{{end}}{{end}}`)},
+		"templates/actor.html":      {Data: []byte(`{{define "main"}}{{range .}}({{cached "card" .}}){{end}}{{end}}`)},
+	}
+	set, diags := Load(fsys, funcs, nil)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	cards := []*cardData{{"/a/?x=1&y=2", "<A>"}, {"/b/", "B & C"}}
+	cached, err := set.Render("brief", cards)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := set.Render("event", cards)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(cached) != string(plain) {
+		t.Errorf("cached:\n%s\ntemplate:\n%s", cached, plain)
+	}
+	want := `[<a href="/a/?x=1&amp;y=2">&lt;A&gt;</a>][<a href="/b/">B &amp; C</a>]`
+	if string(cached) != want {
+		t.Errorf("brief = %s\nwant %s", cached, want)
+	}
+	runs.Store(0)
+	for range 3 {
+		if _, err := set.Render("brief", cards); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := set.Render("actor", cards); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := runs.Load(); n != 0 {
+		t.Errorf("card executed %d times more, want none: brief and actor share its definition", n)
+	}
+	other := []*cardData{{"/c/", "C"}}
+	if _, err := set.Render("actor", other); err != nil || runs.Load() != 1 {
+		t.Errorf("a new card: executed %d times, want 1 (%v)", runs.Load(), err)
+	}
+}
+
+// TestCachedFollowsARedefinedPartial: a page template that redefines a
+// template the cached one calls gets its own output, never another
+// page's.
+func TestCachedFollowsARedefinedPartial(t *testing.T) {
+	fsys := fstest.MapFS{
+		"templates/base.html":       {Data: []byte(`{{block "main" .}}{{end}}`)},
+		"templates/partials/c.html": {Data: []byte(`{{define "card"}}<a href="{{.Href}}">{{template "title" .}}</a>{{end}}{{define "title"}}{{.Title}}{{end}}`)},
+		"templates/brief.html":      {Data: []byte(`{{define "main"}}{{range .}}{{cached "card" .}}{{end}}{{end}}`)},
+		"templates/event.html":      {Data: []byte(`{{define "main"}}{{range .}}{{cached "card" .}}{{end}}{{end}}{{define "title"}}EVENT {{.Title}}{{end}}`)},
+		// a name that is not a constant: keyed by the page's set
+		"templates/actor.html":  {Data: []byte(`{{define "main"}}{{range .}}{{cached (print "ca" "rd") .}}{{end}}{{end}}{{define "title"}}ACTOR {{.Title}}{{end}}`)},
+		"templates/source.html": {Data: []byte(`{{define "main"}}{{range .}}{{cached (print "ca" "rd") .}}{{end}}{{end}}`)},
+	}
+	set, diags := Load(fsys, nil, nil)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	cards := []*cardData{{"/a/", "A"}}
+	for _, c := range []struct{ page, want string }{
+		{"brief", `<a href="/a/">A</a>`},
+		{"event", `<a href="/a/">EVENT A</a>`},
+		{"actor", `<a href="/a/">ACTOR A</a>`},
+		{"source", `<a href="/a/">A</a>`},
+		{"brief", `<a href="/a/">A</a>`},
+		{"event", `<a href="/a/">EVENT A</a>`},
+	} {
+		out, err := set.Render(c.page, cards)
+		if err != nil || string(out) != c.want {
+			t.Errorf("%s = %s, %v; want %s", c.page, out, err, c.want)
+		}
+	}
+}
+
+// TestCachedRemembersPointersOnly: a value that is not a pointer is
+// executed every time, and the memo forgets everything rather than hold
+// more than its budget, without changing what it writes.
+func TestCachedRemembersPointersOnly(t *testing.T) {
+	var runs atomic.Int32
+	funcs := template.FuncMap{"count": func() string { runs.Add(1); return "" }}
+	fsys := fstest.MapFS{
+		"templates/base.html":  {Data: []byte(`{{block "main" .}}{{end}}`)},
+		"templates/brief.html": {Data: []byte(`{{define "main"}}{{range .}}{{cached "card" .}}{{end}}{{end}}{{define "card"}}{{count}}{{.Title}};{{end}}`)},
+	}
+	set, diags := Load(fsys, funcs, nil)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	values := []cardData{{"/a/", "A"}, {"/a/", "A"}}
+	out, err := set.Render("brief", values)
+	if err != nil || string(out) != "A;A;" || runs.Load() != 2 {
+		t.Errorf("values: %q, %v, executed %d times; want A;A; twice", out, err, runs.Load())
+	}
+	set.memo.budget = 3 // one output
+	runs.Store(0)
+	a, b := &cardData{Title: "A"}, &cardData{Title: "B"}
+	out, err = set.Render("brief", []*cardData{a, b, a, a})
+	if err != nil || string(out) != "A;B;A;A;" || runs.Load() != 3 {
+		t.Errorf("over budget: %q, %v, executed %d times; want A;B;A;A; and 3 (A, B, A again)", out, err, runs.Load())
+	}
+}
+
+// TestCachedErrorsAtTheAction: an error inside a cached template is
+// reported at its own action, with a suggestion.
+func TestCachedErrorsAtTheAction(t *testing.T) {
+	fsys := fstest.MapFS{
+		"templates/base.html":       {Data: []byte(`{{block "main" .}}{{end}}`)},
+		"templates/partials/c.html": {Data: []byte("{{define \"card\"}}\n  <a href=\"{{.Hreff}}\">{{end}}")},
+		"templates/brief.html":      {Data: []byte(`{{define "main"}}{{range .Cards}}{{cached "card" .}}{{end}}{{end}}`)},
+	}
+	set, diags := Load(fsys, nil, nil)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	type page struct{ Cards []*cardData }
+	_, err := set.Render("brief", page{[]*cardData{{"/a/", "A"}}})
+	want := `templates/partials/c.html:2:14: .Hreff: *layout.cardData has no field or method Hreff (did you mean "Href"?)`
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v\nwant %s", err, want)
+	}
+}
