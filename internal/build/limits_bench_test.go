@@ -107,7 +107,10 @@ func BenchmarkNestingRefused(b *testing.B) {
 
 // TestDeepNestingRefusedFast: lists nested 3,000 deep, one per line, and
 // lists and blockquotes 10,000 deep on one line, are refused at the
-// marker that passes the limit, in well under a second.
+// marker that passes the limit, in well under a second on an idle
+// machine. The bound is ten seconds: the race detector and a loaded
+// two-core machine (go test runs packages side by side) take it past two,
+// while the quadratic walk this guards against takes minutes.
 func TestDeepNestingRefusedFast(t *testing.T) {
 	const msg = ": lists and blockquotes nest more than 100 deep here"
 	tests := []struct{ name, body, at string }{
@@ -125,7 +128,7 @@ func TestDeepNestingRefusedFast(t *testing.T) {
 		if res != nil || !strings.HasPrefix(diags.Errors().String(), want) {
 			t.Errorf("%s: errors %s", tt.name, diags.Errors())
 		}
-		if took > 2*time.Second {
+		if took > 10*time.Second {
 			t.Errorf("%s: refused in %v", tt.name, took)
 		}
 		t.Logf("%s: refused in %v", tt.name, took)
