@@ -182,7 +182,7 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 		return res, diags
 	}
 	s := &site{cfg: cfg, base: urls.New(cfg.BaseURL.Value), dates: &b.dates}
-	templates := loadTemplates(fsys, s, &b.hasher)
+	templates := loadTemplates(fsys, s, &b.hasher, b.bodies.spool)
 	in, loadDiags := b.load(fsys, cfg, changed)
 	diags.Append(loadDiags)
 	graph, xrefDiags := xref.Resolve(in.pages, xref.Options{Preview: b.opts.Preview, Unparsed: in.unparsed, Memo: b.memo, Last: b.lastGraph})

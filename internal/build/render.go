@@ -53,12 +53,16 @@ type templates struct {
 
 // loadTemplates parses the templates while the build goes on; the
 // function it returns waits for them. Template functions read s only
-// when they run, so s's graph may be set meanwhile.
-func loadTemplates(fsys fs.FS, s *site, h *view.Hasher) func() templates {
+// when they run, so s's graph may be set meanwhile. The set keeps its
+// larger cached outputs (chronology items) in store, beside the bodies.
+func loadTemplates(fsys fs.FS, s *site, h *view.Hasher, store layout.Store) func() templates {
 	done := make(chan templates, 1)
 	go func() {
 		inputs := newSiteInputs(h, s)
 		set, diags := layout.Load(fsys, funcs(s, inputs), inputs.names())
+		if set != nil {
+			set.KeepOutputsIn(store)
+		}
 		done <- templates{set, inputs, diags}
 	}()
 	return func() templates { return <-done }

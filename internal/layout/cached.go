@@ -6,76 +6,183 @@ import (
 	"html/template"
 	"reflect"
 	"sync"
-	"sync/atomic"
 )
 
 // CachedFunc is the name of the template function that executes a
 // template once per build and value: {{cached "card" .}} writes what
-// {{template "card" .}} would, and executes "card" only the first time a
-// page set is asked for it with that value. A template's output depends on
+// {{template "card" .}} would, and executes "card" only the first time
+// the Set is asked for it with that value, by a page set whose closure of
+// "card" is the same (see closure.go). A template's output depends on
 // nothing but its data and its set's templates and functions (see the
 // package documentation), and a view is never changed once made, so a
 // second execution would write the same bytes: a card that a thousand
 // pages list is executed once, not a thousand times.
 //
-// Only a pointer is remembered, by its address, which the memo keeps
-// from being reused while it holds it; any other value is executed each
-// time. The memo holds at most memoBudget bytes of output, and forgets
-// everything when it would hold more: it saves work, it never decides
-// what a page shows.
+// A value that names its own content (Keyed) is remembered by that name,
+// and the memo holds no reference to it. Any other pointer is remembered
+// by its address, which the memo keeps from being reused by holding it;
+// any other value is executed each time. Outputs of storeFrom bytes or
+// more go to the Set's Store when it has one (KeepOutputsIn). The memo
+// holds at most about memoBudget bytes in memory, and forgets everything
+// when it would hold more: it saves work, it never decides what a page
+// shows. At 1,000 briefs everything fits: each card and chronology item
+// is executed once a build. At 10,000 the cards do not, and the memo
+// starts again a few times a build; memory, not time, is the scarcer.
 const CachedFunc = "cached"
 
-// memoBudget bounds the bytes a Set's memo holds.
-const memoBudget = 8 << 20
+// memoBudget bounds what a Set's memo holds in memory: outputs and
+// entries.
+const memoBudget = 4 << 20
+
+// storeFrom is the size from which an output is kept in the Set's Store,
+// when it has one, rather than in memory: a chronology item, say, not a
+// card.
+const storeFrom = 512
+
+// Store keeps outputs out of memory (a spool): Put keeps bytes under a
+// key, once, and reports whether it could; Get returns them.
+type Store interface {
+	Put(key [sha256.Size]byte, parts ...[]byte) bool
+	Get(key [sha256.Size]byte) ([]byte, bool, error)
+}
+
+// KeepOutputsIn has the cached function keep its larger outputs in st,
+// by the hash of their bytes, checked when read back: an output that
+// cannot be read back, or not as it was, is executed again. Call it
+// before executing any page.
+func (s *Set) KeepOutputsIn(st Store) { s.memo.store = st }
 
 // memo remembers the cached executions of a Set's page sets.
 type memo struct {
-	outputs sync.Map // memoKey -> template.HTML
-	bytes   atomic.Int64
-	budget  int64 // memoBudget, but in tests
+	mu        sync.RWMutex
+	byContent map[contentKey]memoOutput
+	byValue   map[valueKey]memoOutput
+	bytes     int64 // what the outputs take in memory, about
+	budget    int64 // memoBudget, but in tests
+	store     Store
 }
 
-// memoKey is an output's key: the closure of the template executed (see
-// closureKeys), or, when that is not known, the page's set and the
-// template's name; and the value it was executed with.
-type memoKey struct {
+// entryCost is about what an entry takes in memory besides its bytes.
+const entryCost = 128
+
+// Keyed is a value that names its content: two values with the same key
+// hold the same data, so a template writes the same bytes of either.
+// The zero key names nothing.
+type Keyed interface {
+	ContentKey() [sha256.Size]byte
+}
+
+// contentKey names an output by the closure of the template executed
+// (see closureKeys) and the content key of the value (Keyed): the memo
+// holds no reference to the value.
+type contentKey struct {
+	closure, content [sha256.Size]byte
+}
+
+// valueKey names an output by the value itself, which the memo holds,
+// and by the closure, or, when that is not known, by the page's set and
+// the template's name.
+type valueKey struct {
 	closure [sha256.Size]byte
 	set     *template.Template
 	name    string
 	data    any
 }
 
+// memoOutput is an output in memory, or kept in the store by the hash
+// of its bytes.
+type memoOutput struct {
+	html    string
+	stored  [sha256.Size]byte
+	inStore bool
+}
+
 // cachedFunc is the cached function of the page set t, whose closures are
 // closures.
 func (m *memo) cachedFunc(t *template.Template, closures map[string][sha256.Size]byte) func(string, any) (template.HTML, error) {
 	return func(name string, data any) (template.HTML, error) {
-		key := memoKey{set: t, name: name, data: data}
-		if c, ok := closures[name]; ok {
-			key = memoKey{closure: c, data: data}
+		closure, known := closures[name]
+		if k, ok := data.(Keyed); ok && known && k.ContentKey() != [sha256.Size]byte{} {
+			return m.execute(t, name, data, contentKey{closure, k.ContentKey()})
 		}
-		return m.execute(t, name, key)
+		if data == nil || reflect.TypeOf(data).Kind() != reflect.Pointer {
+			return m.execute(t, name, data, nil)
+		}
+		if known {
+			return m.execute(t, name, data, valueKey{closure: closure, data: data})
+		}
+		return m.execute(t, name, data, valueKey{set: t, name: name, data: data})
 	}
 }
 
-func (m *memo) execute(t *template.Template, name string, key memoKey) (template.HTML, error) {
-	data := key.data
-	remember := data != nil && reflect.TypeOf(data).Kind() == reflect.Pointer
-	if remember {
-		if html, ok := m.outputs.Load(key); ok {
-			return html.(template.HTML), nil
+// execute executes name with data, or recalls its output under key (a
+// contentKey or a valueKey; nil: not remembered).
+func (m *memo) execute(t *template.Template, name string, data any, key any) (template.HTML, error) {
+	if key != nil {
+		if html, ok := m.recall(key); ok {
+			return html, nil
 		}
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
-	html := template.HTML(buf.String())
-	if remember {
-		if m.bytes.Add(int64(len(html))) > m.budget {
-			m.outputs.Clear()
-			m.bytes.Store(int64(len(html)))
-		}
-		m.outputs.Store(key, html)
+	if key != nil {
+		m.keep(key, buf.Bytes())
 	}
-	return html, nil
+	return template.HTML(buf.String()), nil
+}
+
+// recall returns the output remembered under key.
+func (m *memo) recall(key any) (template.HTML, bool) {
+	var out memoOutput
+	var ok bool
+	m.mu.RLock()
+	switch k := key.(type) {
+	case contentKey:
+		out, ok = m.byContent[k]
+	case valueKey:
+		out, ok = m.byValue[k]
+	}
+	m.mu.RUnlock()
+	if !ok || !out.inStore {
+		return template.HTML(out.html), ok
+	}
+	b, ok, err := m.store.Get(out.stored)
+	if !ok || err != nil || outputKey(b) != out.stored {
+		return "", false
+	}
+	return template.HTML(b), true
+}
+
+// keep remembers output under key: in the store when it is large and
+// the store takes it, else in memory. When what the memo holds in memory
+// would pass its budget, it forgets everything first.
+func (m *memo) keep(key any, output []byte) {
+	out, cost := memoOutput{html: string(output)}, int64(entryCost+len(output))
+	if m.store != nil && len(output) >= storeFrom {
+		if stored := outputKey(output); m.store.Put(stored, output) {
+			out, cost = memoOutput{stored: stored, inStore: true}, entryCost
+		}
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.bytes+cost > m.budget || m.byContent == nil {
+		m.byContent, m.byValue, m.bytes = map[contentKey]memoOutput{}, map[valueKey]memoOutput{}, 0
+	}
+	m.bytes += cost
+	switch k := key.(type) {
+	case contentKey:
+		m.byContent[k] = out
+	case valueKey:
+		m.byValue[k] = out
+	}
+}
+
+// outputKey is the key of an output in the store.
+func outputKey(output []byte) [sha256.Size]byte {
+	h := sha256.New()
+	h.Write([]byte("dossier layout output\x00"))
+	h.Write(output)
+	return [sha256.Size]byte(h.Sum(nil))
 }

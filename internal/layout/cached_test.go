@@ -1,7 +1,10 @@
 package layout
 
 import (
+	"bytes"
 	"html/template"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
@@ -140,5 +143,104 @@ func TestCachedErrorsAtTheAction(t *testing.T) {
 	want := `templates/partials/c.html:2:14: .Hreff: *layout.cardData has no field or method Hreff (did you mean "Href"?)`
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v\nwant %s", err, want)
+	}
+}
+
+type keyedCard struct {
+	Title string
+	key   [32]byte
+}
+
+func (c *keyedCard) ContentKey() [32]byte { return c.key }
+
+// TestCachedByContentKey: values that name their content share an output
+// by that name, whatever their address; a zero key falls back on the
+// address.
+func TestCachedByContentKey(t *testing.T) {
+	var runs atomic.Int32
+	funcs := template.FuncMap{"count": func() string { runs.Add(1); return "" }}
+	fsys := fstest.MapFS{
+		"templates/base.html":  {Data: []byte(`{{block "main" .}}{{end}}`)},
+		"templates/brief.html": {Data: []byte(`{{define "main"}}{{range .}}{{cached "card" .}}{{end}}{{end}}{{define "card"}}{{count}}{{.Title}};{{end}}`)},
+	}
+	set, diags := Load(fsys, funcs, nil)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	a1, a2 := &keyedCard{"A", [32]byte{1}}, &keyedCard{"A", [32]byte{1}}
+	z1, z2 := &keyedCard{Title: "Z"}, &keyedCard{Title: "Z"}
+	out, err := set.Render("brief", []*keyedCard{a1, a2, z1, z2, z1})
+	if err != nil || string(out) != "A;A;Z;Z;Z;" || runs.Load() != 3 {
+		t.Errorf("%q, %v, executed %d times; want A;A;Z;Z;Z; and 3 (A once, each Z once)", out, err, runs.Load())
+	}
+}
+
+// mapStore is a Store in a map; bad corrupts what Get returns, and full
+// refuses every Put.
+type mapStore struct {
+	mu        sync.Mutex
+	kept      map[[32]byte][]byte
+	bad, full bool
+	gets      int
+}
+
+func (s *mapStore) Put(key [32]byte, parts ...[]byte) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.full {
+		return false
+	}
+	s.kept[key] = bytes.Join(parts, nil)
+	return true
+}
+
+func (s *mapStore) Get(key [32]byte) ([]byte, bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gets++
+	b, ok := s.kept[key]
+	if ok && s.bad {
+		b = append(bytes.Clone(b[:len(b)-1]), '!')
+	}
+	return b, ok, nil
+}
+
+// TestCachedKeepsLargeOutputsInTheStore: an output of storeFrom bytes or
+// more is kept in the store and read back from it; one read back not as
+// it was written is executed again, never shown; a store that refuses
+// leaves the output in memory.
+func TestCachedKeepsLargeOutputsInTheStore(t *testing.T) {
+	var runs atomic.Int32
+	funcs := template.FuncMap{"count": func() string { runs.Add(1); return "" }}
+	fsys := fstest.MapFS{
+		"templates/base.html":  {Data: []byte(`{{block "main" .}}{{end}}`)},
+		"templates/brief.html": {Data: []byte(`{{define "main"}}{{range .}}{{cached "card" .}}|{{end}}{{end}}{{define "card"}}{{count}}{{.Title}}{{end}}`)},
+	}
+	long := strings.Repeat("x", storeFrom)
+	for _, c := range []struct {
+		name      string
+		bad, full bool
+		runs      int32
+		gets      int
+	}{
+		{"store", false, false, 1, 2},
+		{"corrupt", true, false, 3, 2},
+		{"full", false, true, 1, 0},
+	} {
+		set, diags := Load(fsys, funcs, nil)
+		if len(diags) > 0 {
+			t.Fatal(diags)
+		}
+		store := &mapStore{kept: map[[32]byte][]byte{}, bad: c.bad, full: c.full}
+		set.KeepOutputsIn(store)
+		runs.Store(0)
+		card := &cardData{Title: long}
+		out, err := set.Render("brief", []*cardData{card, card, card})
+		if want := strings.Repeat(long+"|", 3); err != nil || string(out) != want {
+			t.Errorf("%s: %.20q…, %v", c.name, out, err)
+		}
+		if runs.Load() != c.runs || store.gets != c.gets {
+			t.Errorf("%s: executed %d times, read %d times; want %d and %d", c.name, runs.Load(), store.gets, c.runs, c.gets)
+		}
 	}
 }

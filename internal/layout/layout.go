@@ -25,6 +25,11 @@
 // key cover the data of every site input its templates reach, and
 // nothing else. Hash is the SHA-256 of every file of the page's set. A
 // Set is safe for concurrent use once loaded.
+//
+// Because an output depends on nothing else, a template may be executed
+// once a build for a value and its output written again wherever the
+// value is shown: the cached function (CachedFunc, cached.go) does that
+// for cards, chronology items, the navigation and the footer.
 package layout
 
 import (

@@ -68,6 +68,10 @@ func (b *Builder) newSite() *Site {
 		}
 	}
 	s.Nav = append(s.Nav, NavItem{Title: "Search", Href: b.base.Path("search/"), Section: "search"})
+	s.navs = map[string]*SiteNav{"": {Items: s.Nav}}
+	for _, item := range s.Nav {
+		s.navs[item.Section] = &SiteNav{Items: s.Nav, Current: item.Section}
+	}
 	return s
 }
 

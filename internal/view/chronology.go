@@ -31,7 +31,15 @@ type ChronoItem struct {
 	// ActorSlugs are the slugs of Actors, space-separated.
 	ActorSlugs string
 	Cites      []*Cite
+
+	key [32]byte // the hash of the fields above (see ContentKey)
 }
+
+// ContentKey is the hash of what the item shows: templates that cache
+// its output (layout.CachedFunc) remember it by this key, so the memo
+// does not keep the item, nor its citation markers, to the end of the
+// build.
+func (it *ChronoItem) ContentKey() [32]byte { return it.key }
 
 // ChronoMonth is a month's items.
 type ChronoMonth struct {
@@ -112,6 +120,7 @@ func (b *Builder) chronoItem(n *xref.Node) *ChronoItem {
 			slugs[i] = a.Slug()
 		}
 		it.ActorSlugs = strings.Join(slugs, " ")
+		it.key = b.h.Key(*it)
 		return it
 	})
 }

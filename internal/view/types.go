@@ -21,6 +21,26 @@ type Site struct {
 	Preview bool
 	// TLP is the dossier's default handling label.
 	TLP TLP
+
+	navs map[string]*SiteNav // see NavFor
+}
+
+// SiteNav is the site's navigation as the pages of one section show it.
+type SiteNav struct {
+	Items []NavItem
+	// Current is the section of the page when the navigation lists it
+	// (its item is marked aria-current), else "".
+	Current string
+}
+
+// NavFor returns the navigation as a page of section shows it: the same
+// value for every page of a section, so that a template can execute it
+// once a build (layout.CachedFunc).
+func (s *Site) NavFor(section string) *SiteNav {
+	if nav, ok := s.navs[section]; ok {
+		return nav
+	}
+	return s.navs[""]
 }
 
 // NavItem is one entry of the site's navigation.
@@ -87,6 +107,10 @@ type Card struct {
 	// (see Hasher).
 	key [32]byte
 }
+
+// ContentKey is the hash of what the card shows: templates that cache a
+// card's output (layout.CachedFunc) remember it by this key.
+func (c *Card) ContentKey() [32]byte { return c.key }
 
 // Date is an EDTF date as pages show it.
 type Date struct {
