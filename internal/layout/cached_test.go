@@ -244,3 +244,19 @@ func TestCachedKeepsLargeOutputsInTheStore(t *testing.T) {
 		}
 	}
 }
+
+// TestCachedUndefined: a cached call of a template the set does not
+// define is an error when the templates are loaded, at the name, with a
+// suggestion, not only on a page that makes the call.
+func TestCachedUndefined(t *testing.T) {
+	fsys := fstest.MapFS{
+		"templates/base.html":       {Data: []byte(`{{block "main" .}}{{end}}`)},
+		"templates/partials/c.html": {Data: []byte(`{{define "card"}}{{.}}{{end}}`)},
+		"templates/brief.html":      {Data: []byte("{{define \"main\"}}\n{{if .}}é {{cached \"crad\" .}}{{end}}{{end}}")},
+	}
+	_, diags := Load(fsys, nil, nil)
+	want := `templates/brief.html:2:20: cached "crad": no template of that name is defined (did you mean "card"?)`
+	if len(diags) != 1 || diags[0].String() != want {
+		t.Errorf("diagnostics = %v\nwant %s", diags, want)
+	}
+}

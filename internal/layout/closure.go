@@ -22,6 +22,9 @@ import (
 // calls is what one template's tree calls by name.
 type calls struct {
 	names []string
+	// cachedAt are the string constants cached calls name, where they
+	// are written.
+	cachedAt []*parse.StringNode
 	// dynamic: the tree makes a cached call whose name is not a string
 	// constant, so what it can execute is not known.
 	dynamic bool
@@ -29,24 +32,28 @@ type calls struct {
 
 // closureKeys returns the key of the closure of every template that t's
 // set names in a cached call. page names the set; a closure that makes a
-// dynamic cached call is keyed by its set alone.
-func closureKeys(t *template.Template, page string) map[string][sha256.Size]byte {
+// dynamic cached call is keyed by its set alone. undefined reports each
+// cached call of a template the set does not define, by the tree and the
+// node of its name: html/template reports a {{template}} call of one when
+// the set is first executed, and a cached call would fail only on a page
+// that makes it.
+func closureKeys(t *template.Template, page string, undefined func(*parse.Tree, *parse.StringNode)) map[string][sha256.Size]byte {
 	defs := map[string]*parse.Tree{}
 	called := map[string]calls{}
-	var cachedNames []string
 	for _, tt := range t.Templates() {
-		if tt.Tree == nil || tt.Tree.Root == nil {
-			continue
+		if tt.Tree != nil && tt.Tree.Root != nil {
+			defs[tt.Name()] = tt.Tree
+			called[tt.Name()] = callsOf(tt.Tree.Root)
 		}
-		defs[tt.Name()] = tt.Tree
-		c := callsOf(tt.Tree.Root)
-		called[tt.Name()] = c
-		cachedNames = append(cachedNames, c.cached()...)
 	}
 	keys := map[string][sha256.Size]byte{}
-	for _, name := range cachedNames {
-		if _, done := keys[name]; !done {
-			keys[name] = closureKey(name, defs, called, page)
+	for _, name := range slices.Sorted(maps.Keys(called)) {
+		for _, at := range called[name].cachedAt {
+			if _, ok := defs[at.Text]; !ok {
+				undefined(defs[name], at)
+			} else if _, done := keys[at.Text]; !done {
+				keys[at.Text] = closureKey(at.Text, defs, called, page)
+			}
 		}
 	}
 	return keys
@@ -66,6 +73,7 @@ func callsOf(root parse.Node) calls {
 			if len(n.Args) > 1 {
 				if s, ok := n.Args[1].(*parse.StringNode); ok {
 					c.names = append(c.names, "\x00cached "+s.Text)
+					c.cachedAt = append(c.cachedAt, s)
 					return
 				}
 			}
@@ -73,17 +81,6 @@ func callsOf(root parse.Node) calls {
 		}
 	})
 	return c
-}
-
-// cached returns the names c's cached calls give.
-func (c calls) cached() []string {
-	var out []string
-	for _, n := range c.names {
-		if name, ok := cutCached(n); ok {
-			out = append(out, name)
-		}
-	}
-	return out
 }
 
 func cutCached(n string) (string, bool) {

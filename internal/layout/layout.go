@@ -42,7 +42,10 @@ import (
 	"maps"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
+	"text/template/parse"
+	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/internal/diag"
 )
@@ -107,11 +110,37 @@ func Load(fsys fs.FS, funcs template.FuncMap, siteInputs []string) (*Set, diag.L
 			diags.Append(d)
 			continue
 		}
-		maps.Copy(closures, closureKeys(t, f))
+		maps.Copy(closures, closureKeys(t, f, func(tree *parse.Tree, at *parse.StringNode) {
+			diags.Add(undefinedCached(tree, at, t, sources))
+		}))
 		set := append([]string{base, f}, partials...)
 		s.pages[strings.TrimSuffix(path.Base(f), ".html")] = &page{t: t, hash: hashFiles(set, sources), inputs: calledInputs(t, siteInputs)}
 	}
 	return s, diags
+}
+
+// undefinedCached is the error of a cached call, at the node at in tree,
+// of a template that t does not define.
+func undefinedCached(tree *parse.Tree, at *parse.StringNode, t *template.Template, sources map[string][]byte) diag.Diagnostic {
+	loc, _ := tree.ErrorContext(at)
+	pos := diag.Pos{File: tree.ParseName}
+	if i := strings.LastIndexByte(loc, ':'); i > 0 {
+		if j := strings.LastIndexByte(loc[:i], ':'); j > 0 {
+			pos.Line, _ = strconv.Atoi(loc[j+1 : i])
+			col, _ := strconv.Atoi(loc[i+1:])
+			text := diag.SourceLine(sources[pos.File], pos.Line)
+			pos.Col = utf8.RuneCountInString(text[:min(col, len(text))]) + 1
+		}
+	}
+	var names []string
+	for _, d := range t.Templates() {
+		if d.Tree != nil && !strings.HasSuffix(d.Name(), ".html") {
+			names = append(names, d.Name())
+		}
+	}
+	d := diag.Errorf(pos, "cached %s: no template of that name is defined", at.Quoted)
+	d.Suggestion = diag.Suggest(at.Text, names)
+	return d
 }
 
 func parseFile(fsys fs.FS, t *template.Template, file string, sources map[string][]byte) diag.List {
