@@ -102,16 +102,7 @@ func TestCachedFollowsARedefinedPartial(t *testing.T) {
 // executed every time, and the memo forgets everything rather than hold
 // more than its budget, without changing what it writes.
 func TestCachedRemembersPointersOnly(t *testing.T) {
-	var runs atomic.Int32
-	funcs := template.FuncMap{"count": func() string { runs.Add(1); return "" }}
-	fsys := fstest.MapFS{
-		"templates/base.html":  {Data: []byte(`{{block "main" .}}{{end}}`)},
-		"templates/brief.html": {Data: []byte(`{{define "main"}}{{range .}}{{cached "card" .}}{{end}}{{end}}{{define "card"}}{{count}}{{.Title}};{{end}}`)},
-	}
-	set, diags := Load(fsys, funcs, nil)
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
+	set, runs := countingSet(t, `{{define "main"}}{{range .}}{{cached "card" .}}{{end}}{{end}}{{define "card"}}{{count}}{{.Title}};{{end}}`)
 	values := []cardData{{"/a/", "A"}, {"/a/", "A"}}
 	out, err := set.Render("brief", values)
 	if err != nil || string(out) != "A;A;" || runs.Load() != 2 {
@@ -157,16 +148,7 @@ func (c *keyedCard) ContentKey() [32]byte { return c.key }
 // by that name, whatever their address; a zero key falls back on the
 // address.
 func TestCachedByContentKey(t *testing.T) {
-	var runs atomic.Int32
-	funcs := template.FuncMap{"count": func() string { runs.Add(1); return "" }}
-	fsys := fstest.MapFS{
-		"templates/base.html":  {Data: []byte(`{{block "main" .}}{{end}}`)},
-		"templates/brief.html": {Data: []byte(`{{define "main"}}{{range .}}{{cached "card" .}}{{end}}{{end}}{{define "card"}}{{count}}{{.Title}};{{end}}`)},
-	}
-	set, diags := Load(fsys, funcs, nil)
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
+	set, runs := countingSet(t, `{{define "main"}}{{range .}}{{cached "card" .}}{{end}}{{end}}{{define "card"}}{{count}}{{.Title}};{{end}}`)
 	a1, a2 := &keyedCard{"A", [32]byte{1}}, &keyedCard{"A", [32]byte{1}}
 	z1, z2 := &keyedCard{Title: "Z"}, &keyedCard{Title: "Z"}
 	out, err := set.Render("brief", []*keyedCard{a1, a2, z1, z2, z1})
@@ -210,12 +192,6 @@ func (s *mapStore) Get(key [32]byte) ([]byte, bool, error) {
 // it was written is executed again, never shown; a store that refuses
 // leaves the output in memory.
 func TestCachedKeepsLargeOutputsInTheStore(t *testing.T) {
-	var runs atomic.Int32
-	funcs := template.FuncMap{"count": func() string { runs.Add(1); return "" }}
-	fsys := fstest.MapFS{
-		"templates/base.html":  {Data: []byte(`{{block "main" .}}{{end}}`)},
-		"templates/brief.html": {Data: []byte(`{{define "main"}}{{range .}}{{cached "card" .}}|{{end}}{{end}}{{define "card"}}{{count}}{{.Title}}{{end}}`)},
-	}
 	long := strings.Repeat("x", storeFrom)
 	for _, c := range []struct {
 		name      string
@@ -227,13 +203,9 @@ func TestCachedKeepsLargeOutputsInTheStore(t *testing.T) {
 		{"corrupt", true, false, 3, 2},
 		{"full", false, true, 1, 0},
 	} {
-		set, diags := Load(fsys, funcs, nil)
-		if len(diags) > 0 {
-			t.Fatal(diags)
-		}
+		set, runs := countingSet(t, `{{define "main"}}{{range .}}{{cached "card" .}}|{{end}}{{end}}{{define "card"}}{{count}}{{.Title}}{{end}}`)
 		store := &mapStore{kept: map[[32]byte][]byte{}, bad: c.bad, full: c.full}
 		set.KeepOutputsIn(store)
-		runs.Store(0)
 		card := &cardData{Title: long}
 		out, err := set.Render("brief", []*cardData{card, card, card})
 		if want := strings.Repeat(long+"|", 3); err != nil || string(out) != want {
@@ -259,4 +231,21 @@ func TestCachedUndefined(t *testing.T) {
 	if len(diags) != 1 || diags[0].String() != want {
 		t.Errorf("diagnostics = %v\nwant %s", diags, want)
 	}
+}
+
+// countingSet loads a base and a page brief.html whose templates may call
+// count, and returns the set and the number of count's calls.
+func countingSet(t *testing.T, brief string) (*Set, *atomic.Int32) {
+	t.Helper()
+	runs := new(atomic.Int32)
+	funcs := template.FuncMap{"count": func() string { runs.Add(1); return "" }}
+	fsys := fstest.MapFS{
+		"templates/base.html":  {Data: []byte(`{{block "main" .}}{{end}}`)},
+		"templates/brief.html": {Data: []byte(brief)},
+	}
+	set, diags := Load(fsys, funcs, nil)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	return set, runs
 }
