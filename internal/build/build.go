@@ -13,6 +13,7 @@ import (
 	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/diag"
 	"github.com/dossier-project/dossier/internal/highlight"
+	"github.com/dossier-project/dossier/internal/layout"
 	"github.com/dossier-project/dossier/internal/markdown"
 	"github.com/dossier-project/dossier/internal/urls"
 	"github.com/dossier-project/dossier/internal/view"
@@ -75,6 +76,9 @@ type Builder struct {
 	files  *parseCache
 	hasher view.Hasher
 	bodies *bodyStore
+	// templateChecks are the template sets found sound by a build, for
+	// the next (see layout.Checks).
+	templateChecks layout.Checks
 	// sources holds the Markdown and plain text of every parse the
 	// Builder keeps (see setAside).
 	sources *sourceSpool
@@ -182,7 +186,7 @@ func (b *Builder) build(fsys fs.FS, dest *Dest, changed []string) (*Result, diag
 		return res, diags
 	}
 	s := &site{cfg: cfg, base: urls.New(cfg.BaseURL.Value), dates: &b.dates}
-	templates := loadTemplates(fsys, s, &b.hasher, b.bodies.spool)
+	templates := loadTemplates(fsys, s, &b.hasher, b.bodies.spool, &b.templateChecks)
 	in, loadDiags := b.load(fsys, cfg, changed)
 	diags.Append(loadDiags)
 	graph, xrefDiags := xref.Resolve(in.pages, xref.Options{Preview: b.opts.Preview, Unparsed: in.unparsed, Memo: b.memo, Last: b.lastGraph})

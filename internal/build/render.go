@@ -54,12 +54,13 @@ type templates struct {
 // loadTemplates parses the templates while the build goes on; the
 // function it returns waits for them. Template functions read s only
 // when they run, so s's graph may be set meanwhile. The set keeps its
-// larger cached outputs (chronology items) in store, beside the bodies.
-func loadTemplates(fsys fs.FS, s *site, h *view.Hasher, store layout.Store) func() templates {
+// larger cached outputs (chronology items) in store, beside the bodies;
+// checks remembers the sets checked by an earlier build.
+func loadTemplates(fsys fs.FS, s *site, h *view.Hasher, store layout.Store, checks *layout.Checks) func() templates {
 	done := make(chan templates, 1)
 	go func() {
 		inputs := newSiteInputs(h, s)
-		set, diags := layout.Load(fsys, funcs(s, inputs), inputs.names())
+		set, diags := layout.Load(fsys, funcs(s, inputs), inputs.names(), checks)
 		if set != nil {
 			set.KeepOutputsIn(store)
 		}

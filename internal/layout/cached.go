@@ -65,18 +65,20 @@ type memo struct {
 // entryCost is about what an entry takes in memory besides its bytes.
 const entryCost = 128
 
-// Keyed is a value that names its content: two values with the same key
-// hold the same data, so a template writes the same bytes of either.
-// The zero key names nothing.
+// Keyed is a value that names its content: two values of one type with
+// the same key hold the same data, so a template writes the same bytes of
+// either. The key must cover everything the type shows a template, its
+// methods included. The zero key names nothing.
 type Keyed interface {
 	ContentKey() [sha256.Size]byte
 }
 
 // contentKey names an output by the closure of the template executed
-// (see closureKeys) and the content key of the value (Keyed): the memo
-// holds no reference to the value.
+// (see closureKeys) and the value's type and content key (Keyed): the
+// memo holds no reference to the value.
 type contentKey struct {
 	closure, content [sha256.Size]byte
+	typ              reflect.Type
 }
 
 // valueKey names an output by the value itself, which the memo holds,
@@ -101,69 +103,85 @@ type memoOutput struct {
 // closures.
 func (m *memo) cachedFunc(t *template.Template, closures map[string][sha256.Size]byte) func(string, any) (template.HTML, error) {
 	return func(name string, data any) (template.HTML, error) {
-		closure, known := closures[name]
-		if k, ok := data.(Keyed); ok && known && k.ContentKey() != [sha256.Size]byte{} {
-			return m.execute(t, name, data, contentKey{closure, k.ContentKey()})
-		}
-		if data == nil || reflect.TypeOf(data).Kind() != reflect.Pointer {
-			return m.execute(t, name, data, nil)
-		}
-		if known {
-			return m.execute(t, name, data, valueKey{closure: closure, data: data})
-		}
-		return m.execute(t, name, data, valueKey{set: t, name: name, data: data})
+		return m.execute(t, name, data, memoKeyOf(t, name, data, closures))
 	}
 }
 
-// execute executes name with data, or recalls its output under key (a
-// contentKey or a valueKey; nil: not remembered).
+// memoKeyOf is what an output of name with data is remembered by: a
+// contentKey or a valueKey; nil when it is not remembered (a value that
+// is not a pointer, or a nil pointer).
+func memoKeyOf(t *template.Template, name string, data any, closures map[string][sha256.Size]byte) any {
+	v := reflect.ValueOf(data)
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return nil
+	}
+	closure, known := closures[name]
+	if k, ok := data.(Keyed); ok && known && k.ContentKey() != [sha256.Size]byte{} {
+		return contentKey{closure, k.ContentKey(), v.Type()}
+	}
+	if known {
+		return valueKey{closure: closure, data: data}
+	}
+	return valueKey{set: t, name: name, data: data}
+}
+
+// execute executes name with data, or recalls its output under key (nil:
+// not remembered).
 func (m *memo) execute(t *template.Template, name string, data any, key any) (template.HTML, error) {
+	inStore := true
 	if key != nil {
-		if html, ok := m.recall(key); ok {
+		html, found, readable := m.recall(key)
+		if found && readable {
 			return html, nil
 		}
+		inStore = !found // kept in the store but not readable as it was: keep it in memory
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
+	html := buf.String()
 	if key != nil {
-		m.keep(key, buf.Bytes())
+		m.keep(key, html, inStore)
 	}
-	return template.HTML(buf.String()), nil
+	return template.HTML(html), nil
 }
 
-// recall returns the output remembered under key.
-func (m *memo) recall(key any) (template.HTML, bool) {
+// recall returns the output remembered under key, whether there is one,
+// and whether it could be read back as it was kept.
+func (m *memo) recall(key any) (html template.HTML, found, readable bool) {
 	var out memoOutput
-	var ok bool
 	m.mu.RLock()
 	switch k := key.(type) {
 	case contentKey:
-		out, ok = m.byContent[k]
+		out, found = m.byContent[k]
 	case valueKey:
-		out, ok = m.byValue[k]
+		out, found = m.byValue[k]
 	}
 	m.mu.RUnlock()
-	if !ok || !out.inStore {
-		return template.HTML(out.html), ok
+	if !found || !out.inStore {
+		return template.HTML(out.html), found, true
 	}
 	b, ok, err := m.store.Get(out.stored)
-	if !ok || err != nil || outputKey(b) != out.stored {
-		return "", false
+	if !ok || err != nil || outputKey([]byte(b)) != out.stored {
+		return "", true, false
 	}
-	return template.HTML(b), true
+	return template.HTML(b), true, true
 }
 
-// keep remembers output under key: in the store when it is large and
-// the store takes it, else in memory. When what the memo holds in memory
-// would pass its budget, it forgets everything first.
-func (m *memo) keep(key any, output []byte) {
-	out, cost := memoOutput{html: string(output)}, int64(entryCost+len(output))
-	if m.store != nil && len(output) >= storeFrom {
-		if stored := outputKey(output); m.store.Put(stored, output) {
+// keep remembers output under key: in the store when it is large, the
+// store takes it and inStore allows it, else in memory. When what the
+// memo holds in memory would pass its budget, it forgets everything
+// first; an output larger than the whole budget is not kept.
+func (m *memo) keep(key any, output string, inStore bool) {
+	out, cost := memoOutput{html: output}, int64(entryCost+len(output))
+	if inStore && m.store != nil && len(output) >= storeFrom {
+		if stored := outputKey([]byte(output)); m.store.Put(stored, []byte(output)) {
 			out, cost = memoOutput{stored: stored, inStore: true}, entryCost
 		}
+	}
+	if cost > m.budget {
+		return
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()

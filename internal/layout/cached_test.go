@@ -27,7 +27,7 @@ func TestCachedWritesWhatTemplateWrites(t *testing.T) {
 		"templates/event.html":      {Data: []byte(`{{define "main"}}{{range .}}[{{template "card" .}}]{{end}}{{end}}`)},
 		"templates/actor.html":      {Data: []byte(`{{define "main"}}{{range .}}({{cached "card" .}}){{end}}{{end}}`)},
 	}
-	set, diags := Load(fsys, funcs, nil)
+	set, diags := Load(fsys, funcs, nil, nil)
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
@@ -78,7 +78,7 @@ func TestCachedFollowsARedefinedPartial(t *testing.T) {
 		"templates/actor.html":  {Data: []byte(`{{define "main"}}{{range .}}{{cached (print "ca" "rd") .}}{{end}}{{end}}{{define "title"}}ACTOR {{.Title}}{{end}}`)},
 		"templates/source.html": {Data: []byte(`{{define "main"}}{{range .}}{{cached (print "ca" "rd") .}}{{end}}{{end}}`)},
 	}
-	set, diags := Load(fsys, nil, nil)
+	set, diags := Load(fsys, nil, nil, nil)
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
@@ -108,7 +108,8 @@ func TestCachedRemembersPointersOnly(t *testing.T) {
 	if err != nil || string(out) != "A;A;" || runs.Load() != 2 {
 		t.Errorf("values: %q, %v, executed %d times; want A;A; twice", out, err, runs.Load())
 	}
-	set.memo.budget = 3 // one output
+	set.memo.budget = entryCost + 2 // one output
+
 	runs.Store(0)
 	a, b := &cardData{Title: "A"}, &cardData{Title: "B"}
 	out, err = set.Render("brief", []*cardData{a, b, a, a})
@@ -125,7 +126,7 @@ func TestCachedErrorsAtTheAction(t *testing.T) {
 		"templates/partials/c.html": {Data: []byte("{{define \"card\"}}\n  <a href=\"{{.Hreff}}\">{{end}}")},
 		"templates/brief.html":      {Data: []byte(`{{define "main"}}{{range .Cards}}{{cached "card" .}}{{end}}{{end}}`)},
 	}
-	set, diags := Load(fsys, nil, nil)
+	set, diags := Load(fsys, nil, nil, nil)
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
@@ -189,8 +190,8 @@ func (s *mapStore) Get(key [32]byte) ([]byte, bool, error) {
 
 // TestCachedKeepsLargeOutputsInTheStore: an output of storeFrom bytes or
 // more is kept in the store and read back from it; one read back not as
-// it was written is executed again, never shown; a store that refuses
-// leaves the output in memory.
+// it was written is executed again, never shown, and kept in memory from
+// then on; a store that refuses leaves the output in memory.
 func TestCachedKeepsLargeOutputsInTheStore(t *testing.T) {
 	long := strings.Repeat("x", storeFrom)
 	for _, c := range []struct {
@@ -200,7 +201,7 @@ func TestCachedKeepsLargeOutputsInTheStore(t *testing.T) {
 		gets      int
 	}{
 		{"store", false, false, 1, 2},
-		{"corrupt", true, false, 3, 2},
+		{"corrupt", true, false, 2, 1}, // executed again once, then kept in memory
 		{"full", false, true, 1, 0},
 	} {
 		set, runs := countingSet(t, `{{define "main"}}{{range .}}{{cached "card" .}}|{{end}}{{end}}{{define "card"}}{{count}}{{.Title}}{{end}}`)
@@ -226,7 +227,7 @@ func TestCachedUndefined(t *testing.T) {
 		"templates/partials/c.html": {Data: []byte(`{{define "card"}}{{.}}{{end}}`)},
 		"templates/brief.html":      {Data: []byte("{{define \"main\"}}\n{{if .}}é {{cached \"crad\" .}}{{end}}{{end}}")},
 	}
-	_, diags := Load(fsys, nil, nil)
+	_, diags := Load(fsys, nil, nil, nil)
 	want := `templates/brief.html:2:20: cached "crad": no template of that name is defined (did you mean "card"?)`
 	if len(diags) != 1 || diags[0].String() != want {
 		t.Errorf("diagnostics = %v\nwant %s", diags, want)
@@ -243,9 +244,115 @@ func countingSet(t *testing.T, brief string) (*Set, *atomic.Int32) {
 		"templates/base.html":  {Data: []byte(`{{block "main" .}}{{end}}`)},
 		"templates/brief.html": {Data: []byte(brief)},
 	}
-	set, diags := Load(fsys, funcs, nil)
+	set, diags := Load(fsys, funcs, nil, nil)
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
 	return set, runs
+}
+
+// TestCachedOnlyInHTMLText: a cached call anywhere but an action of its
+// own in HTML text (where its output would be escaped as a value, not as
+// the template) is refused when the templates load, at the call.
+func TestCachedOnlyInHTMLText(t *testing.T) {
+	for _, c := range []struct{ name, main, at string }{
+		{"attribute", `<a title="{{cached "t" .}}">x</a>`, "1:30"},
+		{"script", `<script>var s = {{cached "t" .}};</script>`, "1:36"},
+		{"title", `<title>{{cached "t" .}}</title>`, "1:27"},
+		{"pipeline", `{{cached "t" . | printf "%s"}}`, "1:20"},
+		{"declaration", `{{$x := cached "t" .}}{{$x}}`, "1:26"},
+	} {
+		fsys := fstest.MapFS{
+			"templates/base.html":       {Data: []byte(`{{block "main" .}}{{end}}`)},
+			"templates/partials/t.html": {Data: []byte(`{{define "t"}}<b>{{.}}</b>{{end}}`)},
+			"templates/brief.html":      {Data: []byte(`{{define "main"}}` + c.main + `{{end}}`)},
+			"templates/event.html":      {Data: []byte(`{{define "main"}}<p>{{cached "t" .}}</p>{{end}}`)},
+		}
+		set, diags := Load(fsys, nil, nil, nil)
+		want := "templates/brief.html:" + c.at + ": a cached call must be an action of its own in HTML text"
+		if len(diags) != 1 || !strings.HasPrefix(diags[0].String(), want) {
+			t.Errorf("%s: diagnostics = %v\nwant %s…", c.name, diags, want)
+		}
+		if out, err := set.Render("event", "x"); err != nil || string(out) != "<p><b>x</b></p>" {
+			t.Errorf("%s: event = %q, %v", c.name, out, err)
+		}
+	}
+}
+
+// TestCachedRecursionRefused: a cached call of a template that can call
+// the caller back is refused when the templates load (each cached call
+// is an execution of its own, so the depth limit would never stop it),
+// while recursion through {{template}} stays allowed.
+func TestCachedRecursionRefused(t *testing.T) {
+	fsys := fstest.MapFS{
+		"templates/base.html":       {Data: []byte(`{{block "main" .}}{{end}}`)},
+		"templates/partials/a.html": {Data: []byte("{{define \"a\"}}x{{template \"b\" .}}{{end}}\n{{define \"b\"}}{{if .}}{{cached \"a\" .}}{{end}}{{end}}")},
+		"templates/partials/r.html": {Data: []byte(`{{define "r"}}{{if .}}{{template "r" false}}{{end}}r{{end}}`)},
+		"templates/brief.html":      {Data: []byte(`{{define "main"}}{{cached "a" .}}{{end}}`)},
+		"templates/event.html":      {Data: []byte(`{{define "main"}}{{template "r" true}}{{end}}`)},
+	}
+	set, diags := Load(fsys, nil, nil, nil)
+	want := `templates/partials/a.html:2:32: cached "a": the template can call b back, which would never end: use {{template}} to recurse`
+	if len(diags) != 1 || diags[0].String() != want {
+		t.Errorf("diagnostics = %v\nwant %s", diags, want)
+	}
+	if out, err := set.Render("event", nil); err != nil || string(out) != "rr" {
+		t.Errorf("event = %q, %v", out, err)
+	}
+}
+
+// TestCachedCheckedWherePagesReach: a partial's cached call is checked
+// for the pages that reach it, so a partial only brief.html uses may name
+// a template only brief.html defines.
+func TestCachedCheckedWherePagesReach(t *testing.T) {
+	fsys := fstest.MapFS{
+		"templates/base.html":       {Data: []byte(`{{block "main" .}}{{end}}`)},
+		"templates/partials/p.html": {Data: []byte(`{{define "p"}}{{cached "only-brief" .}}{{end}}`)},
+		"templates/brief.html":      {Data: []byte(`{{define "main"}}{{template "p" .}}{{end}}{{define "only-brief"}}B{{.}}{{end}}`)},
+		"templates/event.html":      {Data: []byte(`{{define "main"}}E{{.}}{{end}}`)},
+	}
+	set, diags := Load(fsys, nil, nil, nil)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	for page, want := range map[string]string{"brief": "B1", "event": "E1"} {
+		if out, err := set.Render(page, new(int)); err != nil || !strings.HasPrefix(string(out), want[:1]) {
+			t.Errorf("%s = %q, %v", page, out, err)
+		}
+	}
+}
+
+// TestCachedNilKeyed: a nil pointer of a Keyed type is executed like any
+// value, not asked for its key.
+func TestCachedNilKeyed(t *testing.T) {
+	set, _ := countingSet(t, `{{define "main"}}{{cached "card" .}}{{end}}{{define "card"}}{{with .}}{{.Title}}{{else}}none{{end}}{{end}}`)
+	if out, err := set.Render("brief", (*keyedCard)(nil)); err != nil || string(out) != "none" {
+		t.Errorf("nil = %q, %v", out, err)
+	}
+}
+
+// TestChecksRemembersOnlyWhatPassed: with one Checks across loads, a set
+// that passed is not checked again, a changed set is, and a set that
+// failed reports its error at every load.
+func TestChecksRemembersOnlyWhatPassed(t *testing.T) {
+	fsys := fstest.MapFS{
+		"templates/base.html":       {Data: []byte(`{{block "main" .}}{{end}}`)},
+		"templates/partials/t.html": {Data: []byte(`{{define "t"}}<b>{{.}}</b>{{end}}`)},
+		"templates/brief.html":      {Data: []byte(`{{define "main"}}<p>{{cached "t" .}}</p>{{end}}`)},
+	}
+	var checks Checks
+	for range 2 {
+		if _, diags := Load(fsys, nil, nil, &checks); len(diags) > 0 {
+			t.Fatal(diags)
+		}
+	}
+	if len(checks.passed) != 1 {
+		t.Errorf("%d sets remembered, want 1", len(checks.passed))
+	}
+	fsys["templates/brief.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<p title="{{cached "t" .}}"></p>{{end}}`)}
+	for i := range 2 {
+		if _, diags := Load(fsys, nil, nil, &checks); len(diags) != 1 {
+			t.Errorf("load %d of the changed set: diagnostics %v, want the misplaced call", i+1, diags)
+		}
+	}
 }

@@ -19,44 +19,31 @@ import (
 // execution: html/template rewrites a template's tree the first time it
 // is executed.
 
+// callGraph is what each template of a page's set calls by name.
+type callGraph struct {
+	defs  map[string]*parse.Tree
+	calls map[string]calls
+}
+
 // calls is what one template's tree calls by name.
 type calls struct {
-	names []string
-	// cachedAt are the string constants cached calls name, where they
-	// are written.
+	names []string // {{template}} calls and cached calls by a string constant
+	// cachedAt are the string constants of the cached calls.
 	cachedAt []*parse.StringNode
 	// dynamic: the tree makes a cached call whose name is not a string
 	// constant, so what it can execute is not known.
 	dynamic bool
 }
 
-// closureKeys returns the key of the closure of every template that t's
-// set names in a cached call. page names the set; a closure that makes a
-// dynamic cached call is keyed by its set alone. undefined reports each
-// cached call of a template the set does not define, by the tree and the
-// node of its name: html/template reports a {{template}} call of one when
-// the set is first executed, and a cached call would fail only on a page
-// that makes it.
-func closureKeys(t *template.Template, page string, undefined func(*parse.Tree, *parse.StringNode)) map[string][sha256.Size]byte {
-	defs := map[string]*parse.Tree{}
-	called := map[string]calls{}
+func newCallGraph(t *template.Template) *callGraph {
+	g := &callGraph{defs: map[string]*parse.Tree{}, calls: map[string]calls{}}
 	for _, tt := range t.Templates() {
 		if tt.Tree != nil && tt.Tree.Root != nil {
-			defs[tt.Name()] = tt.Tree
-			called[tt.Name()] = callsOf(tt.Tree.Root)
+			g.defs[tt.Name()] = tt.Tree
+			g.calls[tt.Name()] = callsOf(tt.Tree.Root)
 		}
 	}
-	keys := map[string][sha256.Size]byte{}
-	for _, name := range slices.Sorted(maps.Keys(called)) {
-		for _, at := range called[name].cachedAt {
-			if _, ok := defs[at.Text]; !ok {
-				undefined(defs[name], at)
-			} else if _, done := keys[at.Text]; !done {
-				keys[at.Text] = closureKey(at.Text, defs, called, page)
-			}
-		}
-	}
-	return keys
+	return g
 }
 
 // callsOf lists the templates a tree calls.
@@ -67,15 +54,13 @@ func callsOf(root parse.Node) calls {
 		case *parse.TemplateNode:
 			c.names = append(c.names, n.Name)
 		case *parse.CommandNode:
-			if id, ok := n.Args[0].(*parse.IdentifierNode); !ok || id.Ident != CachedFunc {
+			if !isCachedCall(n) {
 				return
 			}
-			if len(n.Args) > 1 {
-				if s, ok := n.Args[1].(*parse.StringNode); ok {
-					c.names = append(c.names, "\x00cached "+s.Text)
-					c.cachedAt = append(c.cachedAt, s)
-					return
-				}
+			if s, ok := n.Args[1].(*parse.StringNode); ok {
+				c.names = append(c.names, s.Text)
+				c.cachedAt = append(c.cachedAt, s)
+				return
 			}
 			c.dynamic = true
 		}
@@ -83,17 +68,16 @@ func callsOf(root parse.Node) calls {
 	return c
 }
 
-func cutCached(n string) (string, bool) {
-	const prefix = "\x00cached "
-	if len(n) > len(prefix) && n[:len(prefix)] == prefix {
-		return n[len(prefix):], true
-	}
-	return n, false
+// isCachedCall reports whether a command calls the cached function with
+// at least a name.
+func isCachedCall(n *parse.CommandNode) bool {
+	id, ok := n.Args[0].(*parse.IdentifierNode)
+	return ok && id.Ident == CachedFunc && len(n.Args) > 1
 }
 
-// closureKey hashes the definitions of name and of every template it can
-// call, in name order.
-func closureKey(name string, defs map[string]*parse.Tree, called map[string]calls, page string) [sha256.Size]byte {
+// reach returns the templates name can execute, itself included, and
+// whether one of them makes a dynamic cached call.
+func (g *callGraph) reach(name string) (map[string]bool, bool) {
 	seen := map[string]bool{}
 	queue := []string{name}
 	dynamic := false
@@ -104,20 +88,38 @@ func closureKey(name string, defs map[string]*parse.Tree, called map[string]call
 			continue
 		}
 		seen[n] = true
-		c := called[n]
-		dynamic = dynamic || c.dynamic
-		for _, m := range c.names {
-			m, _ = cutCached(m)
-			queue = append(queue, m)
+		dynamic = dynamic || g.calls[n].dynamic
+		queue = append(queue, g.calls[n].names...)
+	}
+	return seen, dynamic
+}
+
+// closureKeys returns the key of the closure of every defined template
+// that the set names in a cached call. page names the set: a closure
+// that makes a dynamic cached call is keyed by its set alone.
+func (g *callGraph) closureKeys(page string) map[string][sha256.Size]byte {
+	keys := map[string][sha256.Size]byte{}
+	for _, c := range g.calls {
+		for _, at := range c.cachedAt {
+			if _, defined := g.defs[at.Text]; defined {
+				keys[at.Text] = g.closureKey(at.Text, page)
+			}
 		}
 	}
+	return keys
+}
+
+// closureKey hashes the definitions of name and of every template it can
+// call, in name order.
+func (g *callGraph) closureKey(name, page string) [sha256.Size]byte {
+	seen, dynamic := g.reach(name)
 	h := sha256.New()
 	if dynamic {
 		h.Write([]byte("dynamic\x00" + page + "\x00"))
 	}
 	for _, n := range slices.Sorted(maps.Keys(seen)) {
 		h.Write([]byte(n + "\x00"))
-		if tree, ok := defs[n]; ok {
+		if tree, ok := g.defs[n]; ok {
 			h.Write([]byte(tree.Root.String()))
 		} else {
 			h.Write([]byte("\x01undefined"))
@@ -125,4 +127,25 @@ func closureKey(name string, defs map[string]*parse.Tree, called map[string]call
 		h.Write([]byte{0})
 	}
 	return [sha256.Size]byte(h.Sum(nil))
+}
+
+// check reports the cached calls of the templates root can execute that
+// cannot work: of a template the set does not define (html/template
+// reports a {{template}} call of one when the set is first executed; a
+// cached call would fail only on a page that makes it), and of a
+// template that can call back the template making the call (each cached
+// call is an execution of its own, so text/template's limit on the
+// depth of calls would not stop such a loop before the stack overflows;
+// recursion goes through {{template}}).
+func (g *callGraph) check(root string, report func(tree *parse.Tree, at *parse.StringNode, problem string)) {
+	reached, _ := g.reach(root)
+	for _, caller := range slices.Sorted(maps.Keys(reached)) {
+		for _, at := range g.calls[caller].cachedAt {
+			if _, defined := g.defs[at.Text]; !defined {
+				report(g.defs[caller], at, "no template of that name is defined")
+			} else if back, _ := g.reach(at.Text); back[caller] {
+				report(g.defs[caller], at, "the template can call "+caller+" back, which would never end: use {{template}} to recurse")
+			}
+		}
+	}
 }

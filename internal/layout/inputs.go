@@ -34,18 +34,14 @@ func walk(n parse.Node, visit func(parse.Node)) {
 	visit(n)
 	switch n := n.(type) {
 	case *parse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				walk(c, visit)
-			}
+		for _, c := range n.Nodes {
+			walk(c, visit)
 		}
 	case *parse.ActionNode:
 		walk(n.Pipe, visit)
 	case *parse.PipeNode:
-		if n != nil {
-			for _, c := range n.Cmds {
-				walk(c, visit)
-			}
+		for _, c := range n.Cmds {
+			walk(c, visit)
 		}
 	case *parse.CommandNode:
 		for _, a := range n.Args {

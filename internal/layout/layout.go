@@ -42,7 +42,6 @@ import (
 	"maps"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 	"text/template/parse"
 	"unicode/utf8"
@@ -72,8 +71,9 @@ type page struct {
 
 // Load parses every template under templates/ in fsys with funcs. The
 // functions named in siteInputs are site inputs (see the package
-// documentation).
-func Load(fsys fs.FS, funcs template.FuncMap, siteInputs []string) (*Set, diag.List) {
+// documentation). checks, when not nil, remembers the sets whose cached
+// calls were found in place, for the next Load.
+func Load(fsys fs.FS, funcs template.FuncMap, siteInputs []string, checks *Checks) (*Set, diag.List) {
 	files, err := fs.Glob(fsys, Dir+"/*.html")
 	if err != nil {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: Dir}, "%v", err)}
@@ -85,8 +85,8 @@ func Load(fsys fs.FS, funcs template.FuncMap, siteInputs []string) (*Set, diag.L
 	}
 	sources := map[string][]byte{}
 	// Partials may call the cached function: it is declared here, and
-	// each page's set gets its own below.
-	common := template.New("layout").Funcs(funcs).Funcs(template.FuncMap{CachedFunc: (*memo)(nil).cachedFunc(nil, nil)})
+	// each page's set gets its own once parsed.
+	common := template.New("layout").Funcs(funcs).Funcs(template.FuncMap{CachedFunc: notYetCached})
 	var diags diag.List
 	for _, f := range append([]string{base}, partials...) {
 		diags.Append(parseFile(fsys, common, f, sources))
@@ -95,52 +95,95 @@ func Load(fsys fs.FS, funcs template.FuncMap, siteInputs []string) (*Set, diag.L
 		return nil, diags
 	}
 	s := &Set{pages: map[string]*page{}, sources: sources, memo: &memo{budget: memoBudget}}
+	funcNames := append(slices.Collect(maps.Keys(funcs)), CachedFunc)
+	reported := map[diag.Pos]bool{} // a partial's problem, once, not once a page
 	for _, f := range files {
 		if f == base {
 			continue
 		}
-		t, err := common.Clone()
-		if err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: f}, "%v", err))
-			continue
-		}
-		closures := map[string][sha256.Size]byte{} // filled once the page is parsed, before any call
-		t.Funcs(template.FuncMap{CachedFunc: s.memo.cachedFunc(t, closures)})
-		if d := parseFile(fsys, t, f, sources); len(d) > 0 {
-			diags.Append(d)
-			continue
-		}
-		maps.Copy(closures, closureKeys(t, f, func(tree *parse.Tree, at *parse.StringNode) {
-			diags.Add(undefinedCached(tree, at, t, sources))
-		}))
 		set := append([]string{base, f}, partials...)
-		s.pages[strings.TrimSuffix(path.Base(f), ".html")] = &page{t: t, hash: hashFiles(set, sources), inputs: calledInputs(t, siteInputs)}
+		p, d := s.loadPage(fsys, common, f, funcNames, checks, set)
+		for _, d := range d {
+			if !reported[d.Pos] {
+				reported[d.Pos] = true
+				diags.Add(d)
+			}
+		}
+		if p != nil {
+			p.inputs = calledInputs(p.t, siteInputs)
+			s.pages[strings.TrimSuffix(path.Base(f), ".html")] = p
+		}
 	}
 	return s, diags
 }
 
-// undefinedCached is the error of a cached call, at the node at in tree,
-// of a template that t does not define.
-func undefinedCached(tree *parse.Tree, at *parse.StringNode, t *template.Template, sources map[string][]byte) diag.Diagnostic {
-	loc, _ := tree.ErrorContext(at)
-	pos := diag.Pos{File: tree.ParseName}
-	if i := strings.LastIndexByte(loc, ':'); i > 0 {
-		if j := strings.LastIndexByte(loc[:i], ':'); j > 0 {
-			pos.Line, _ = strconv.Atoi(loc[j+1 : i])
-			col, _ := strconv.Atoi(loc[i+1:])
-			text := diag.SourceLine(sources[pos.File], pos.Line)
-			pos.Col = utf8.RuneCountInString(text[:min(col, len(text))]) + 1
-		}
+// notYetCached stands for the cached function until a page's set has its
+// own.
+func notYetCached(string, any) (template.HTML, error) {
+	return "", fmt.Errorf("the cached function is not ready before its page is loaded")
+}
+
+// loadPage parses the page template file into a copy of common, and
+// gives it its cached function, once its cached calls are checked. files
+// are the set's files, base and partials included.
+func (s *Set) loadPage(fsys fs.FS, common *template.Template, file string, funcNames []string, checks *Checks, files []string) (*page, diag.List) {
+	t, err := common.Clone()
+	if err != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: file}, "%v", err)}
 	}
+	if d := parseFile(fsys, t, file, s.sources); len(d) > 0 {
+		return nil, d
+	}
+	g := newCallGraph(t)
+	root := path.Join(Dir, "base.html")
+	var diags diag.List
+	g.check(root, func(tree *parse.Tree, at *parse.StringNode, problem string) {
+		d := diag.Errorf(s.posOf(tree, at), "cached %s: %s", at.Quoted, problem)
+		if _, defined := g.defs[at.Text]; !defined {
+			d.Suggestion = diag.Suggest(at.Text, g.partialNames())
+		}
+		diags.Add(d)
+	})
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	closures := g.closureKeys(file)
+	hash := hashFiles(files, s.sources)
+	if key := checkKey(hash, funcNames); !checks.hasPassed(key) {
+		err = misplacedCached(t, g, root, slices.Collect(maps.Keys(closures)), funcNames, func(tree *parse.Tree, at parse.Node) {
+			diags.Add(diag.Errorf(s.posOf(tree, at), "a cached call must be an action of its own in HTML text, not in an attribute, <script>, <style>, <title> or <textarea>, nor part of a pipeline: use {{template}} there"))
+		})
+		if err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: file}, "%v", err))
+		}
+		if diags.HasErrors() {
+			return nil, diags
+		}
+		checks.pass(key)
+	}
+	t.Funcs(template.FuncMap{CachedFunc: s.memo.cachedFunc(t, closures)})
+	return &page{t: t, hash: hash}, diags
+}
+
+// posOf is where node n of tree is written, in characters.
+func (s *Set) posOf(tree *parse.Tree, n parse.Node) diag.Pos {
+	src := s.sources[tree.ParseName]
+	off := min(int(n.Position()), len(src))
+	line := 1 + bytes.Count(src[:off], []byte("\n"))
+	lineStart := bytes.LastIndexByte(src[:off], '\n') + 1
+	return diag.Pos{File: tree.ParseName, Line: line, Col: utf8.RuneCount(src[lineStart:off]) + 1}
+}
+
+// partialNames are the names of the templates a set defines, files aside.
+func (g *callGraph) partialNames() []string {
 	var names []string
-	for _, d := range t.Templates() {
-		if d.Tree != nil && !strings.HasSuffix(d.Name(), ".html") {
-			names = append(names, d.Name())
+	for name := range g.defs {
+		if !strings.HasSuffix(name, ".html") {
+			names = append(names, name)
 		}
 	}
-	d := diag.Errorf(pos, "cached %s: no template of that name is defined", at.Quoted)
-	d.Suggestion = diag.Suggest(at.Text, names)
-	return d
+	slices.Sort(names)
+	return names
 }
 
 func parseFile(fsys fs.FS, t *template.Template, file string, sources map[string][]byte) diag.List {

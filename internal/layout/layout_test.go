@@ -15,7 +15,7 @@ func TestLoadAndRender(t *testing.T) {
 		"templates/event.html":      {Data: []byte(`{{define "main"}}<p>{{.}}</p>{{end}}`)},
 	}
 	funcs := template.FuncMap{"shout": strings.ToUpper}
-	set, diags := Load(fsys, funcs, nil)
+	set, diags := Load(fsys, funcs, nil, nil)
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
@@ -34,7 +34,7 @@ func TestTemplateErrorsNameFileAndLine(t *testing.T) {
 		"templates/base.html":  {Data: []byte(`{{block "main" .}}{{end}}`)},
 		"templates/brief.html": {Data: []byte("{{define \"main\"}}\n\n{{if}}{{end}}")},
 	}
-	_, diags := Load(fsys, nil, nil)
+	_, diags := Load(fsys, nil, nil, nil)
 	if len(diags) != 1 || diags[0].Pos.File != "templates/brief.html" || !strings.Contains(diags[0].Message, "templates/brief.html:3") {
 		t.Errorf("diagnostics = %v, want one naming templates/brief.html line 3", diags)
 	}
@@ -53,7 +53,7 @@ func TestInputs(t *testing.T) {
 	}
 	funcs := template.FuncMap{"siteNav": func() string { return "" }, "siteTags": func() []string { return nil }, "sitePages": func() []int { return nil }}
 	inputs := []string{"siteNav", "siteTags", "sitePages"}
-	set, diags := Load(fsys, funcs, inputs)
+	set, diags := Load(fsys, funcs, inputs, nil)
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
@@ -64,7 +64,7 @@ func TestInputs(t *testing.T) {
 	}
 	before := set.Hash("brief")
 	fsys["templates/partials/p.html"] = &fstest.MapFile{Data: []byte(`{{define "foot"}}changed{{end}}`)}
-	set, _ = Load(fsys, funcs, inputs)
+	set, _ = Load(fsys, funcs, inputs, nil)
 	if set.Hash("brief") == before {
 		t.Error("a partial's change left the brief's hash alone")
 	}
@@ -88,7 +88,7 @@ func TestExecErrorsAtTheAction(t *testing.T) {
 		"templates/brief.html": {Data: []byte("{{define \"main\"}}\n<h1>{{.Titel}}</h1>{{end}}")},
 		"templates/event.html": {Data: []byte("{{define \"main\"}}{{range .Cards}}\n\n  {{.Hreff}}{{end}}{{end}}")},
 	}
-	set, diags := Load(fsys, nil, nil)
+	set, diags := Load(fsys, nil, nil, nil)
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}

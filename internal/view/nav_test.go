@@ -32,6 +32,10 @@ func TestNavFor(t *testing.T) {
 			t.Errorf("%q: %+v, want the navigation with no section marked", section, nav)
 		}
 	}
+	bare := &Site{Nav: site.Nav} // not made by a Builder
+	if nav := bare.NavFor("briefs"); nav == nil || len(nav.Items) != len(site.Nav) || nav.Current != "" {
+		t.Errorf("a bare Site: %+v", nav)
+	}
 }
 
 // TestChronoItemKey: a chronology item's content key is the hash of what

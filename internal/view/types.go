@@ -40,7 +40,10 @@ func (s *Site) NavFor(section string) *SiteNav {
 	if nav, ok := s.navs[section]; ok {
 		return nav
 	}
-	return s.navs[""]
+	if nav := s.navs[""]; nav != nil {
+		return nav
+	}
+	return &SiteNav{Items: s.Nav} // a Site not made by a Builder
 }
 
 // NavItem is one entry of the site's navigation.

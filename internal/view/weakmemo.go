@@ -16,15 +16,15 @@ type weakMemo[K comparable, V any] struct {
 	held map[K]weak.Pointer[V]
 }
 
-// get returns k's value: the one held, or one made by make.
-func (m *weakMemo[K, V]) get(k K, make func() *V) *V {
+// get returns k's value: the one held, or one made by newValue.
+func (m *weakMemo[K, V]) get(k K, newValue func() *V) *V {
 	m.mu.Lock()
 	v := m.held[k].Value()
 	m.mu.Unlock()
 	if v != nil {
 		return v
 	}
-	v = make()
+	v = newValue()
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if held := m.held[k].Value(); held != nil {
