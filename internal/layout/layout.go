@@ -135,6 +135,19 @@ func (s *Set) loadPage(fsys fs.FS, common *template.Template, file string, funcN
 		return nil, d
 	}
 	g := newCallGraph(t)
+	closures := g.closureKeys(file)
+	hash := hashFiles(files, s.sources)
+	if diags := s.checkCached(t, g, closures, checkKey(hash, funcNames), funcNames, checks); diags.HasErrors() {
+		return nil, diags
+	}
+	t.Funcs(template.FuncMap{CachedFunc: s.memo.cachedFunc(t, closures)})
+	return &page{t: t, hash: hash}, nil
+}
+
+// checkCached reports the cached calls of a page's set t that cannot
+// work (see callGraph.check and misplacedCached); the second check is
+// skipped when checks remembers that the set passed it.
+func (s *Set) checkCached(t *template.Template, g *callGraph, closures map[string][sha256.Size]byte, key [sha256.Size]byte, funcNames []string, checks *Checks) diag.List {
 	root := path.Join(Dir, "base.html")
 	var diags diag.List
 	g.check(root, func(tree *parse.Tree, at *parse.StringNode, problem string) {
@@ -144,25 +157,19 @@ func (s *Set) loadPage(fsys fs.FS, common *template.Template, file string, funcN
 		}
 		diags.Add(d)
 	})
-	if diags.HasErrors() {
-		return nil, diags
+	if diags.HasErrors() || checks.hasPassed(key) {
+		return diags
 	}
-	closures := g.closureKeys(file)
-	hash := hashFiles(files, s.sources)
-	if key := checkKey(hash, funcNames); !checks.hasPassed(key) {
-		err = misplacedCached(t, g, root, slices.Collect(maps.Keys(closures)), funcNames, func(tree *parse.Tree, at parse.Node) {
-			diags.Add(diag.Errorf(s.posOf(tree, at), "a cached call must be an action of its own in HTML text, not in an attribute, <script>, <style>, <title> or <textarea>, nor part of a pipeline: use {{template}} there"))
-		})
-		if err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: file}, "%v", err))
-		}
-		if diags.HasErrors() {
-			return nil, diags
-		}
+	err := misplacedCached(t, g, root, slices.Collect(maps.Keys(closures)), funcNames, func(tree *parse.Tree, at parse.Node) {
+		diags.Add(diag.Errorf(s.posOf(tree, at), "a cached call must be an action of its own in HTML text, not in an attribute, <script>, <style>, <title> or <textarea>, nor part of a pipeline: use {{template}} there"))
+	})
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: root}, "%v", err))
+	}
+	if !diags.HasErrors() {
 		checks.pass(key)
 	}
-	t.Funcs(template.FuncMap{CachedFunc: s.memo.cachedFunc(t, closures)})
-	return &page{t: t, hash: hash}, diags
+	return diags
 }
 
 // posOf is where node n of tree is written, in characters.
