@@ -48,6 +48,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzDecode -fuzztime=$(FUZZTIME) ./internal/yamlfile
 	$(GO) test -run='^$$' -fuzz=FuzzUnified -fuzztime=$(FUZZTIME) ./internal/eject
 	$(GO) test -run='^$$' -fuzz=FuzzTidyCitations -fuzztime=$(FUZZTIME) ./internal/build
+	$(GO) test -run='^$$' -fuzz=FuzzLoad -fuzztime=$(FUZZTIME) ./internal/layout
 
 ## lint: lint the GitHub Pages workflows with actionlint: this repository's, the skeleton's, and the one dossier init writes from it
 ACTIONLINT = $(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
