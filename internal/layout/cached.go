@@ -16,7 +16,10 @@ import (
 // nothing but its data and its set's templates and functions (see the
 // package documentation), and a view is never changed once made, so a
 // second execution would write the same bytes: a card that a thousand
-// pages list is executed once, not a thousand times.
+// pages list is executed once, not a thousand times. That holds where a
+// cached call is an action of its own in HTML text, and Load refuses one
+// anywhere else (contexts.go), and one that names an undefined template
+// or a template that can call back its caller (closure.go).
 //
 // A value that names its own content (Keyed) is remembered by that name,
 // and the memo holds no reference to it. Any other pointer is remembered
