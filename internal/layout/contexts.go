@@ -42,16 +42,14 @@ func misplacedCached(t *template.Template, g *callGraph, root string, cachedName
 		inert[name] = func(...any) (any, error) { return nil, stop }
 	}
 	escaped.Funcs(inert)
-	for _, name := range append([]string{root}, cachedNames...) {
+	reached := map[string]bool{}
+	for _, entry := range append([]string{root}, cachedNames...) {
 		// The data is nil: execution stops at its first action, after
 		// the escaper has rewritten every template the entry reaches. An
 		// escaping error is the set's own; it is reported when a page
 		// executes it.
-		_ = escaped.ExecuteTemplate(io.Discard, name, nil)
-	}
-	reached := map[string]bool{}
-	for _, name := range append([]string{root}, cachedNames...) {
-		r, _ := g.reach(name)
+		_ = escaped.ExecuteTemplate(io.Discard, entry, nil)
+		r, _ := g.reach(entry)
 		maps.Copy(reached, r)
 	}
 	for _, tt := range escaped.Templates() {
