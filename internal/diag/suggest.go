@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Suggest returns a "did you mean ..." hint naming the candidates closest to
@@ -39,9 +40,15 @@ func Closest(name string, candidates []string, limit int) []string {
 		}
 		seen[c] = true
 		lc := strings.ToLower(c)
-		d := Distance(lname, lc)
-		maxLen := max(len(lname), len(lc))
-		if d <= max(1, maxLen/3) || (len(lname) >= 3 && strings.Contains(lc, lname)) {
+		within := max(1, max(len(lname), len(lc))/3)
+		contains := len(lname) >= 3 && strings.Contains(lc, lname)
+		// The distance is at least the difference in length: a
+		// candidate that differs by more cannot be near, and its
+		// distance is not worth computing.
+		if !contains && abs(utf8.RuneCountInString(lname)-utf8.RuneCountInString(lc)) > within {
+			continue
+		}
+		if d := Distance(lname, lc); d <= within || contains {
 			near = append(near, scored{c, d})
 		}
 	}
@@ -88,4 +95,11 @@ func Distance(a, b string) int {
 		}
 	}
 	return rows[len(ra)][len(rb)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

@@ -5,6 +5,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/dossier-project/dossier/internal/content"
 	"github.com/dossier-project/dossier/internal/diag"
@@ -21,10 +22,20 @@ type index struct {
 	byFile map[string]int
 	// unparsed holds the slugs and kind/slugs of files that failed to load.
 	unparsed map[string]bool
+	// hints remembers suggest's answers, by name and kind: a folder
+	// renamed in serve breaks thousands of links to a few thousand names,
+	// and each answer weighs every page's names. An index for a graph
+	// with the same names (at) shares it.
+	hints *sync.Map // hintKey -> string
+}
+
+type hintKey struct {
+	name string
+	kind content.Kind
 }
 
 func newIndex(all []*Node, unparsed []string) *index {
-	ix := &index{nodes: all, bySlug: map[string][]int{}, byName: map[string][]int{}, byKey: map[key]int{}, byFile: map[string]int{}, unparsed: map[string]bool{}}
+	ix := &index{nodes: all, bySlug: map[string][]int{}, byName: map[string][]int{}, byKey: map[key]int{}, byFile: map[string]int{}, unparsed: map[string]bool{}, hints: &sync.Map{}}
 	for _, file := range unparsed {
 		if k, ok := content.KindOfFile(file); ok && k != content.Home {
 			slug := strings.TrimSuffix(path.Base(file), ".md")
@@ -162,6 +173,16 @@ func (ix *index) notFound(name string, kind content.Kind) *lookupError {
 // suggest names the pages (of kind, if set) whose slug, title or alias is
 // nearest to name, each page once, by its slug.
 func (ix *index) suggest(name string, kind content.Kind) string {
+	if hint, ok := ix.hints.Load(hintKey{name, kind}); ok {
+		return hint.(string)
+	}
+	hint := ix.nearest(name, kind)
+	ix.hints.Store(hintKey{name, kind}, hint)
+	return hint
+}
+
+// nearest is suggest's answer, worked out.
+func (ix *index) nearest(name string, kind content.Kind) string {
 	var cands []string
 	owner := map[string]string{} // candidate name -> slug
 	for k, i := range ix.byKey {
