@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"runtime"
 	"strings"
 	"time"
 
@@ -126,11 +125,6 @@ func (p *preview) run(ctx context.Context, bind string, port int, allow []string
 		p.rebuild(nil)
 		p.publish()
 		fmt.Fprintf(stdout, "serving %s at http://%s%s (Ctrl-C to stop)\n", p.src, ln.Addr(), p.base)
-		// The first build leaves a whole build's garbage: collect it now,
-		// while the page is opened, rather than during the first edits.
-		// (Giving the memory back to the system as well made those edits
-		// slower: they took it back.)
-		go runtime.GC()
 	}
 	err = watchChanges(ctx, p.src, p.stderr, ready, func(paths []string) { p.rebuild(paths); p.checkBase(); p.publish() })
 	p.srv.Close()

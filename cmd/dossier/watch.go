@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime"
 	"time"
 
 	"github.com/dossier-project/dossier/internal/build"
@@ -16,7 +17,8 @@ var watchedPaths = []string{"content", "templates", "static", "dossier.yaml"}
 
 // watchChanges calls ready once changes under src are being watched, then
 // onChange with the changed paths of each debounced batch of them, until
-// ctx is done.
+// ctx is done. Once the watch has been quiet for collectAfter after a
+// call, it collects the garbage (see collectAfter).
 func watchChanges(ctx context.Context, src string, stderr io.Writer, ready func(), onChange func(paths []string)) error {
 	w, err := watch.New(watch.Options{Root: src, Paths: watchedPaths, Debounce: 5 * time.Millisecond,
 		Logf: func(f string, a ...any) { fmt.Fprintf(stderr, f+"\n", a...) }})
@@ -25,6 +27,8 @@ func watchChanges(ctx context.Context, src string, stderr io.Writer, ready func(
 	}
 	defer w.Close()
 	ready()
+	collect := time.AfterFunc(collectAfter, runtime.GC)
+	defer collect.Stop()
 	for {
 		select {
 		case <-ctx.Done():
@@ -33,11 +37,26 @@ func watchChanges(ctx context.Context, src string, stderr io.Writer, ready func(
 			if !ok {
 				return nil
 			}
+			collect.Stop()
 			fmt.Fprintf(stderr, "changed: %v\n", batch.Paths)
 			onChange(batch.Paths)
+			collect.Reset(collectAfter)
 		}
 	}
 }
+
+// collectAfter is how long the watch must stay quiet after a build before
+// the garbage that build left is collected: while the user reads the page
+// it reloaded rather than during the next build, which then reuses the
+// memory freed instead of growing the heap into memory the system has yet
+// to map. On a preview of 10,000 briefs, edits a second apart took 75–190
+// ms to build without it and 51–76 ms with it. A burst of saves (a tool
+// writing files one after another) starts no collection between them: one
+// running when the next build starts would slow that build down, and so
+// it did when each build was followed by one at once. Giving the memory
+// back to the system as well (debug.FreeOSMemory) made builds slower:
+// they took it back.
+const collectAfter = 250 * time.Millisecond
 
 // watchBuild rebuilds and writes the site on every change (build -watch).
 func watchBuild(ctx context.Context, b *build.Builder, d *dossierfs.Dossier, src, out, cache string, stdout, stderr io.Writer) error {
