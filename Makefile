@@ -46,6 +46,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzParseFile -fuzztime=$(FUZZTIME) ./internal/content
 	$(GO) test -run='^$$' -fuzz=FuzzNestingNeverUndercounts -fuzztime=$(FUZZTIME) ./internal/content
 	$(GO) test -run='^$$' -fuzz=FuzzDecode -fuzztime=$(FUZZTIME) ./internal/yamlfile
+	$(GO) test -run='^$$' -fuzz=FuzzDirectMatchesGoYAML -fuzztime=$(FUZZTIME) ./internal/yamlfile
 	$(GO) test -run='^$$' -fuzz=FuzzUnified -fuzztime=$(FUZZTIME) ./internal/eject
 	$(GO) test -run='^$$' -fuzz=FuzzTidyCitations -fuzztime=$(FUZZTIME) ./internal/build
 	$(GO) test -run='^$$' -fuzz=FuzzLoad -fuzztime=$(FUZZTIME) ./internal/layout

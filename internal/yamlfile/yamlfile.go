@@ -2,7 +2,9 @@
 // typed Go structs and reports every problem as a positioned diagnostic.
 //
 // Decoding uses github.com/goccy/go-yaml, whose syntax and type errors carry
-// a token with line and column. Callers pass the line on which the YAML text
+// a token with line and column. Its parser parses every document; a plain
+// document decoded into a zero value is then decoded straight from the
+// parsed nodes, and anything else by go-yaml's decoder (see direct.go). Callers pass the line on which the YAML text
 // starts in its file; the decoder pads the text with that many blank lines
 // so every position the library reports is already a position in the file.
 //
@@ -74,12 +76,28 @@ func (d *Document) Decode(v any) diag.List {
 		return nil
 	}
 	var diags diag.List
-	if err := nodeToValue(d.body, v); err != nil {
+	if err := d.decode(v); err != nil {
 		diags.Add(explain(d.file, reflect.TypeOf(v), err))
 		return diags
 	}
 	diags.Append(CheckKeys(d.file, d.body, reflect.TypeOf(v)))
 	return diags
+}
+
+// decode decodes the document into v: directly when v points to a zero
+// value and the document is one direct decoding knows (see direct.go),
+// else with go-yaml, into a zero value again if direct decoding wrote
+// part of it.
+func (d *Document) decode(v any) error {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || !rv.Elem().IsZero() {
+		return nodeToValue(d.body, v)
+	}
+	if directDecode(d.body, rv.Elem()) {
+		return nil
+	}
+	rv.Elem().SetZero()
+	return nodeToValue(d.body, v)
 }
 
 // nodeToValue decodes node into v. go-yaml can panic on some malformed
