@@ -233,15 +233,22 @@ func planFields(t reflect.Type, at []int, depth int) ([]plannedField, bool) {
 	if depth > maxDirectDepth {
 		return nil, false
 	}
-	var own, inlined []plannedField
-	for i := range t.NumField() {
+	n := t.NumField()
+	own := make([]plannedField, 0, n)
+	var inlined []plannedField
+	// One array holds every field's index path: a plan is made for each
+	// struct type of each document, and this is most of its cost.
+	paths := make([]int, 0, n*(len(at)+1))
+	for i := range n {
 		f := t.Field(i)
 		tag, hasTag := f.Tag.Lookup("yaml")
 		if f.PkgPath != "" && !f.Anonymous || tag == "-" {
 			continue // go-yaml leaves these alone
 		}
 		name, options, _ := strings.Cut(tag, ",")
-		index := append(append([]int(nil), at...), i)
+		start := len(paths)
+		paths = append(append(paths, at...), i)
+		index := paths[start:len(paths):len(paths)]
 		switch {
 		case f.Anonymous && options == "inline" && name == "" && f.Type.Kind() == reflect.Struct && f.PkgPath == "":
 			fields, ok := planFields(f.Type, index, depth+1)
