@@ -17,11 +17,12 @@ import (
 // document to Go values first: for a brief's front matter that was nine
 // tenths of the decoding, 0.26 s of CPU in a cold build of 1,000 briefs.
 //
-// Anything else — an anchor, an alias, a tag, a merge key, a number, a
-// key that is not text, a value of the wrong kind, a
-// field type go-yaml converts on its own — makes directDecode give up,
-// and Decode runs go-yaml on a zero value instead, so that its result and
-// its errors, which explain.go words for editors, are exactly go-yaml's.
+// Anything else — an anchor, an alias, a tag, a merge key, a key that is
+// not text, a number or true/false where text is wanted (go-yaml converts
+// them), a value of the wrong kind, a field of a kind other than text,
+// true/false, list or struct — makes directDecode give up, and Decode runs
+// go-yaml on a zero value instead, so that its result and its errors,
+// which explain.go words for editors, are exactly go-yaml's.
 // FuzzDirectMatchesGoYAML checks that whatever directDecode decodes,
 // go-yaml decodes to the same value.
 

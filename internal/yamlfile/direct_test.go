@@ -149,6 +149,11 @@ func TestDirectDecodeMatchesGoYAML(t *testing.T) {
 			t.Errorf("%q: decoded directly %v, want %v", tt.src, got, tt.direct)
 		}
 	}
+	doc, _ := Parse("a.md", []byte("hidden: x\nIgnored: y\n"), 2)
+	var p directPage
+	if !directDecode(doc.body, reflect.ValueOf(&p).Elem()) || p.hidden != "" || p.Ignored != "" {
+		t.Errorf("an unexported field or one tagged \"-\" was set, or refused: %+v", p)
+	}
 	if checkDirect[untagged](t, "plain: a\ntitle: b\n") {
 		t.Error("a field without a yaml tag was decoded directly")
 	}
