@@ -50,12 +50,13 @@ func watchChanges(ctx context.Context, src string, stderr io.Writer, ready func(
 // it reloaded rather than during the next build, which then reuses the
 // memory freed instead of growing the heap into memory the system has yet
 // to map. On a preview of 10,000 briefs, edits a second apart took 75–190
-// ms to build without it and 51–76 ms with it. A burst of saves (a tool
-// writing files one after another) starts no collection between them: one
-// running when the next build starts would slow that build down, and so
-// it did when each build was followed by one at once. Giving the memory
-// back to the system as well (debug.FreeOSMemory) made builds slower:
-// they took it back.
+// ms to build without it and 51–76 ms with it. Saves less than
+// collectAfter apart (a tool writing files one after another) start no
+// collection between them: one running when the next build starts slows
+// that build down, as it did when each build was followed by one at once.
+// A save that comes just after the wait still meets a collection already
+// started. Giving the memory back to the system as well
+// (debug.FreeOSMemory) made builds slower: they took it back.
 const collectAfter = 250 * time.Millisecond
 
 // watchBuild rebuilds and writes the site on every change (build -watch).

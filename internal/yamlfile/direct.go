@@ -3,6 +3,7 @@ package yamlfile
 import (
 	"encoding"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -32,6 +33,7 @@ const maxDirectDepth = 64
 
 // directDecode decodes node into dst, a settable zero value, and reports
 // whether it could. When it could not, dst may hold part of the document.
+// node comes from Parse, which refuses duplicate keys as go-yaml does.
 func directDecode(node ast.Node, dst reflect.Value) bool {
 	if !plainTree(node, 0) {
 		return false
@@ -176,14 +178,8 @@ func (d *directDecoder) structure(node ast.Node, dst reflect.Value) bool {
 	if plan == nil {
 		return false
 	}
-	for i, mv := range pairs {
-		name := mv.Key.(*ast.StringNode).Value // plainTree saw to it
-		for _, earlier := range pairs[:i] {
-			if earlier.Key.(*ast.StringNode).Value == name {
-				return false // a duplicate: Parse refuses them, go-yaml too
-			}
-		}
-		f := plan.field(name)
+	for _, mv := range pairs {
+		f := plan.field(mv.Key.(*ast.StringNode).Value) // plainTree saw to it
 		if f == nil || mv.Value.Type() == ast.NullType {
 			continue
 		}
@@ -237,6 +233,7 @@ func planFields(t reflect.Type, at []int, depth int) ([]plannedField, bool) {
 	n := t.NumField()
 	own := make([]plannedField, 0, n)
 	var inlined []plannedField
+	var inlineNames []string // go-yaml names an inline field too, for its check of duplicates
 	// One array holds every field's index path: a plan is made for each
 	// struct type of each document, and this is most of its cost.
 	paths := make([]int, 0, n*(len(at)+1))
@@ -257,6 +254,7 @@ func planFields(t reflect.Type, at []int, depth int) ([]plannedField, bool) {
 				return nil, false
 			}
 			inlined = append(inlined, fields...)
+			inlineNames = append(inlineNames, strings.ToLower(f.Name))
 		case !hasTag || name == "" || f.Anonymous || strings.Contains(options, "inline") ||
 			strings.Contains(options, "anchor") || strings.Contains(options, "alias"):
 			return nil, false
@@ -270,6 +268,9 @@ func planFields(t reflect.Type, at []int, depth int) ([]plannedField, bool) {
 			if g.name == f.name {
 				return nil, false // go-yaml refuses the type, or zeroes one of them
 			}
+		}
+		if slices.Contains(inlineNames, f.name) {
+			return nil, false // go-yaml refuses the type
 		}
 	}
 	return all, true

@@ -85,6 +85,18 @@ type conflicting struct {
 	Title        string `yaml:"title"`
 }
 
+// collide has a key that is also its inline field's name, lower-cased:
+// go-yaml refuses the type.
+type collide struct {
+	DirectCommon `yaml:",inline"`
+	X            string `yaml:"directcommon"`
+}
+
+// panicky panics when it decodes itself.
+type panicky struct{}
+
+func (*panicky) UnmarshalYAML(ast.Node) error { panic("boom") }
+
 // checkDirect decodes src both ways: whatever direct decoding accepts,
 // go-yaml must decode to the same value; and Decode, which falls back,
 // must always give go-yaml's value and error.
@@ -95,7 +107,7 @@ func checkDirect[T any](t *testing.T, src string) (direct bool) {
 		return false
 	}
 	var viaDirect, viaGoYAML, viaDecode T
-	direct = directDecode(doc.body, reflect.ValueOf(&viaDirect).Elem())
+	direct = decodedDirectly(doc.body, reflect.ValueOf(&viaDirect).Elem())
 	goErr := nodeToValue(doc.body, &viaGoYAML)
 	decodeErr := doc.decode(&viaDecode)
 	if direct {
@@ -156,6 +168,14 @@ func TestDirectDecodeMatchesGoYAML(t *testing.T) {
 	}
 	if checkDirect[untagged](t, "plain: a\ntitle: b\n") {
 		t.Error("a field without a yaml tag was decoded directly")
+	}
+	if checkDirect[collide](t, "title: a\n") {
+		t.Error("a key that is also an inline field's name was decoded directly")
+	}
+	if checkDirect[struct {
+		P panicky `yaml:"p"`
+	}](t, "p: x\n") {
+		t.Error("a panic while decoding directly was taken for success")
 	}
 	if checkDirect[conflicting](t, "title: a\n") {
 		t.Error("an inline field whose key is also the struct's own was decoded directly")

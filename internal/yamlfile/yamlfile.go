@@ -93,11 +93,23 @@ func (d *Document) decode(v any) error {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() || !rv.Elem().IsZero() {
 		return nodeToValue(d.body, v)
 	}
-	if directDecode(d.body, rv.Elem()) {
+	if decodedDirectly(d.body, rv.Elem()) {
 		return nil
 	}
 	rv.Elem().SetZero()
 	return nodeToValue(d.body, v)
+}
+
+// decodedDirectly is directDecode, with a panic (in a type's own
+// UnmarshalYAML) taken as "could not": go-yaml then decodes the document
+// again and reports it as an error at its node (see nodeToValue).
+func decodedDirectly(node ast.Node, dst reflect.Value) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return directDecode(node, dst)
 }
 
 // nodeToValue decodes node into v. go-yaml can panic on some malformed
