@@ -84,15 +84,11 @@ type directDecoder struct {
 	plans map[reflect.Type]*structPlan
 }
 
-// nodeDecoder is what a type that decodes itself implements (go-yaml's
-// NodeUnmarshaler).
-type nodeDecoder interface{ UnmarshalYAML(ast.Node) error }
-
 // value decodes node (never null) into dst.
 func (d *directDecoder) value(node ast.Node, dst reflect.Value) bool {
 	switch decodesItself(dst.Addr().Interface()) {
 	case byNode:
-		return dst.Addr().Interface().(nodeDecoder).UnmarshalYAML(node) == nil
+		return dst.Addr().Interface().(yaml.NodeUnmarshaler).UnmarshalYAML(node) == nil
 	case otherwise:
 		return false
 	}
@@ -139,7 +135,7 @@ func decodesItself(ptr any) decoding {
 		yaml.InterfaceUnmarshaler, yaml.NodeUnmarshalerContext, encoding.TextUnmarshaler,
 		interface{ UnmarshalJSON([]byte) error }, *yaml.MapSlice, *yaml.MapItem:
 		return otherwise
-	case nodeDecoder:
+	case yaml.NodeUnmarshaler:
 		return byNode
 	}
 	switch reflect.TypeOf(ptr).Elem().PkgPath() {
@@ -165,15 +161,10 @@ func (d *directDecoder) slice(seq *ast.SequenceNode, dst reflect.Value) bool {
 // structure decodes a mapping into a struct: a key of no field is left
 // for CheckKeys to report, and a null value leaves its field as it was.
 func (d *directDecoder) structure(node ast.Node, dst reflect.Value) bool {
-	var pairs []*ast.MappingValueNode
-	switch n := node.(type) {
-	case *ast.MappingNode:
-		pairs = n.Values
-	case *ast.MappingValueNode:
-		pairs = []*ast.MappingValueNode{n}
-	default:
+	if t := node.Type(); t != ast.MappingType && t != ast.MappingValueType {
 		return false
 	}
+	pairs := pairsOf(node)
 	plan := d.plan(dst.Type())
 	if plan == nil {
 		return false
